@@ -1,0 +1,173 @@
+import { TRANSACTION_FIELDS } from '../schema/fields.js';
+import type { TransactionTable } from '../schema/transactions.js';
+import { DictionaryBuilder } from '../util/dictionary-builder.js';
+import { Float64Builder } from '../util/growable.js';
+import { hash53 } from '../util/hash.js';
+import { distinctCodes, finishReport } from './finish-report.js';
+import { resolveMapping } from './mapping.js';
+import { nowMs, type TransactionIngestOptions } from './options.js';
+import { type FieldValue, type RowContext, readRows } from './read-rows.js';
+import { type IngestInput, openSource } from './record-source.js';
+import { type IngestReport, ReportBuilder } from './report.js';
+
+export interface IngestResult<T> {
+  readonly table: T;
+  readonly report: IngestReport;
+}
+
+const F = Object.fromEntries(TRANSACTION_FIELDS.map((f, i) => [f.name, i])) as Record<
+  (typeof TRANSACTION_FIELDS)[number]['name'],
+  number
+>;
+
+/**
+ * Read transactions from any input into the canonical columnar table, with a report that accounts for every
+ * row. Rows are streamed in batches (20k rows or 1 MiB of text), so large files never exist as row objects.
+ */
+export async function ingestTransactions(
+  input: IngestInput,
+  options: TransactionIngestOptions = {},
+): Promise<IngestResult<TransactionTable>> {
+  const started = performance.now();
+  let bytes: number | undefined;
+  const source = await openSource(input, {
+    ...options,
+    onBytes: (n) => {
+      bytes = n;
+    },
+  });
+  const resolved = resolveMapping(TRANSACTION_FIELDS, source.columns, options.mapping);
+  const has = (name: string) => resolved[F[name]!]!.kind !== 'none';
+  const report = new ReportBuilder(options.maxRejections ?? 100_000);
+  const now = nowMs(options.now);
+  const policy = options.returns ?? 'net';
+  const prefix = options.cancellationPrefix;
+  const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
+  const seen = new Set<number>();
+
+  const customer = new DictionaryBuilder(1 << 16, options.knownCustomers ?? []);
+  const date = new Float64Builder(1 << 16);
+  const amount = new Float64Builder(1 << 16);
+  const optionalNumber = (name: string) => (has(name) ? new Float64Builder(1 << 16) : undefined);
+  const optionalText = (name: string) => (has(name) ? new DictionaryBuilder(1 << 16) : undefined);
+  const orderId = optionalText('orderId');
+  const quantity = optionalNumber('quantity');
+  const unitPrice = optionalNumber('unitPrice');
+  const cost = optionalNumber('cost');
+  const product = optionalText('product');
+  const category = optionalText('category');
+  const region = optionalText('region');
+  const channel = optionalText('channel');
+  const currency = optionalText('currency');
+
+  const num = (v: FieldValue) => (v === undefined ? Number.NaN : (v as number));
+  const str = (v: FieldValue) => (v === undefined ? undefined : String(v));
+
+  const accept = (values: FieldValue[], context: RowContext) => {
+    const id = values[F.customerId!] as string;
+    const when = values[F.date!] as number;
+    const value = values[F.amount!] as number;
+    const order = str(values[F.orderId!]);
+    const price = values[F.unitPrice!];
+    const cancelled = prefix && order?.startsWith(prefix);
+    if (policy === 'exclude' && (cancelled || value < 0)) {
+      return cancelled
+        ? context.rejection(
+            'excluded-cancellation',
+            'orderId',
+            order!,
+            `order ${order} is a cancellation (returns policy: exclude)`,
+            true,
+          )
+        : context.rejection(
+            'excluded-return',
+            'amount',
+            String(value),
+            `amount ${value} is a return/refund (returns policy: exclude)`,
+            true,
+          );
+    }
+    const row = context.row;
+    if (value === 0) report.warn('zero-amount', row);
+    if (value < 0) report.warn('negative-amount', row);
+    if (cancelled) report.warn('cancellation', row);
+    if (when > now) report.warn('future-date', row);
+    if (typeof price === 'number') {
+      if (price === 0) report.warn('zero-price', row);
+      else if (price < 0) report.warn('negative-price', row);
+    }
+    if (known && !known.has(id)) report.warn('unknown-customer', row);
+    const key = hash53(context.raw());
+    if (seen.has(key)) report.warn('duplicate-row', row);
+    else seen.add(key);
+
+    customer.push(id);
+    date.push(when);
+    amount.push(value);
+    orderId?.push(order);
+    quantity?.push(num(values[F.quantity!]));
+    unitPrice?.push(num(price));
+    cost?.push(num(values[F.cost!]));
+    product?.push(str(values[F.product!]));
+    category?.push(str(values[F.category!]));
+    region?.push(str(values[F.region!]));
+    channel?.push(str(values[F.channel!]));
+    currency?.push(str(values[F.currency!]));
+    report.accept(when);
+    return undefined;
+  };
+
+  const inspectRejected = (values: FieldValue[]) => {
+    const value = values[F.amount!];
+    const order = str(values[F.orderId!]);
+    const price = values[F.unitPrice!];
+    if (value === 0) report.warnRejected('zero-amount');
+    if (typeof value === 'number' && value < 0) report.warnRejected('negative-amount');
+    if (prefix !== undefined && order?.startsWith(prefix)) report.warnRejected('cancellation');
+    if (price === 0) report.warnRejected('zero-price');
+    if (typeof price === 'number' && price < 0) report.warnRejected('negative-price');
+  };
+
+  const dateFormats = await readRows(
+    source,
+    resolved,
+    report,
+    { accept, inspectRejected },
+    {
+      ...options,
+      onRows: (rows) =>
+        options.onProgress?.({ table: 'transactions', rows, ...(bytes !== undefined ? { bytes } : {}) }),
+    },
+  );
+
+  const customerColumn = customer.finish();
+  const table: TransactionTable = {
+    kind: 'transactions',
+    length: date.length,
+    customer: customerColumn,
+    date: date.finish(),
+    amount: amount.finish(),
+    ...(orderId ? { orderId: orderId.finish() } : {}),
+    ...(quantity ? { quantity: quantity.finish() } : {}),
+    ...(unitPrice ? { unitPrice: unitPrice.finish() } : {}),
+    ...(cost ? { cost: cost.finish() } : {}),
+    ...(product ? { product: product.finish() } : {}),
+    ...(category ? { category: category.finish() } : {}),
+    ...(region ? { region: region.finish() } : {}),
+    ...(channel ? { channel: channel.finish() } : {}),
+    ...(currency ? { currency: currency.finish() } : {}),
+  };
+  return {
+    table,
+    report: finishReport({
+      table: 'transactions',
+      source,
+      resolved,
+      builder: report,
+      dateFormats,
+      customers: distinctCodes(customerColumn.codes, customerColumn.dictionary.length),
+      started,
+      policy: { returns: policy, ...(prefix !== undefined ? { cancellationPrefix: prefix } : {}) },
+    }),
+  };
+}

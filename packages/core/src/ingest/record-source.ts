@@ -1,0 +1,425 @@
+import { fromArrow } from 'arquero';
+import {
+  type ByteInput,
+  byteChunks,
+  concatBytes,
+  decodeText,
+  gunzip,
+  isArrow,
+  isGzip,
+  peekBytes,
+} from './byte-input.js';
+import { guessDelimiter, type RawRecordBatch, type RecordProblem, readDelimited } from './delimited.js';
+import { IngestError } from './errors.js';
+
+/** Row objects, as a host page or an API hands them over. */
+export type RowInput = readonly Readonly<Record<string, unknown>>[];
+/** Columns of equal length: arrays or typed arrays. */
+export type ColumnarInput = Readonly<Record<string, ArrayLike<unknown>>>;
+/** Anything ingestion reads: text, bytes (CSV/TSV/whitespace/JSON/Arrow, gzip or not), rows or columns. */
+export type IngestInput = string | ByteInput | RowInput | ColumnarInput;
+
+export type SourceFormat = 'auto' | 'csv' | 'tsv' | 'whitespace' | 'json' | 'arrow';
+
+export interface ReadOptions {
+  /** Input format; `auto` (default) sniffs Arrow, JSON, then the delimiter. */
+  format?: SourceFormat;
+  /** Field delimiter for delimited text (`,` `;` `\t` `|` …, or `whitespace`); guessed when not given. */
+  delimiter?: string;
+  /** Whether the first record of delimited text names the columns (default true). Without one, columns are named 1, 2, 3, … */
+  header?: boolean;
+  /** Text encoding (TextDecoder label), default utf-8. */
+  encoding?: string;
+  quoteChar?: string;
+  /** Called with the number of bytes read so far (compressed bytes for gzip). */
+  onBytes?: (bytes: number) => void;
+}
+
+/** How the input was read, for the report. */
+export interface SourceDescription {
+  format: 'csv' | 'whitespace' | 'json' | 'jsonl' | 'arrow' | 'rows' | 'columns';
+  gzip: boolean;
+  delimiter?: string;
+  delimiterDetected?: boolean;
+  header?: boolean;
+  encoding?: string;
+}
+
+/** A slice of input records, read cell by cell. */
+export interface CellBatch {
+  readonly size: number;
+  /** 1-based record number of the batch's first row (data rows only; the header is not counted). */
+  readonly firstRecord: number;
+  /** 1-based physical line where a row starts (text input only). */
+  line(row: number): number | undefined;
+  /** The row's value in a column (strings for text; whatever the host gave for rows/columns/Arrow). */
+  cell(row: number, column: number): unknown;
+  /** Number of fields the row actually has (text input); rows/columns always have every column. */
+  width(row: number): number;
+  problem(row: number): RecordProblem | undefined;
+  /** The whole row as one string, for duplicate detection and messages. */
+  raw(row: number): string;
+  readonly blankLines: number;
+}
+
+export interface RecordSource {
+  readonly columns: readonly string[];
+  readonly description: SourceDescription;
+  readonly notes: readonly string[];
+  batches(): AsyncGenerator<CellBatch>;
+}
+
+const BATCH_ROWS = 20_000;
+const SEPARATOR = '\u001f';
+
+function uniqueColumnNames(names: readonly string[], notes: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((rawName, i) => {
+    let name = (i === 0 ? rawName.replace(/^\uFEFF/, '') : rawName).trim();
+    if (name === '') {
+      name = `column${i + 1}`;
+      notes.push(`column ${i + 1} has no name in the header; it is called "${name}"`);
+    }
+    const count = seen.get(name) ?? 0;
+    seen.set(name, count + 1);
+    if (count > 0) {
+      const renamed = `${name}_${count + 1}`;
+      notes.push(`the header names "${name}" more than once; column ${i + 1} is called "${renamed}"`);
+      return renamed;
+    }
+    return name;
+  });
+}
+
+function textBatch(
+  batch: RawRecordBatch,
+  records: string[][],
+  lines: number[],
+  firstRecord: number,
+): CellBatch {
+  return {
+    size: records.length,
+    firstRecord,
+    blankLines: batch.blankLines,
+    line: (row) => lines[row],
+    cell: (row, column) => records[row]![column],
+    width: (row) => records[row]!.length,
+    problem: (row) => batch.problems.get(row + (batch.records.length - records.length)),
+    raw: (row) => records[row]!.join(SEPARATOR),
+  };
+}
+
+function delimitedSource(
+  text: AsyncGenerator<string>,
+  head: string,
+  options: ReadOptions,
+  gzip: boolean,
+): Promise<RecordSource> {
+  let delimiter =
+    options.format === 'tsv' ? '\t' : options.format === 'whitespace' ? 'whitespace' : options.delimiter;
+  const detected = delimiter === undefined;
+  delimiter ??= guessDelimiter(head);
+  if (delimiter === undefined) {
+    throw new IngestError(
+      'format',
+      'could not tell how the fields are separated; give the delimiter (delimiter option, CLI --delimiter)',
+    );
+  }
+  const header = options.header ?? true;
+  const notes: string[] = [];
+  const batches = readDelimited(text, { delimiter, quoteChar: options.quoteChar });
+
+  return (async () => {
+    // The first batch fixes the columns.
+    let first = await batches.next();
+    while (!first.done && first.value.records.length === 0 && first.value.problems.size === 0) {
+      first = await batches.next();
+    }
+    const firstBatch = first.done ? undefined : first.value;
+    const firstRecord = firstBatch?.records[0] ?? [];
+    const columns = header ? uniqueColumnNames(firstRecord, notes) : firstRecord.map((_, i) => String(i + 1));
+    const description: SourceDescription = {
+      format: delimiter === 'whitespace' ? 'whitespace' : 'csv',
+      gzip,
+      delimiter,
+      delimiterDetected: detected,
+      header,
+      encoding: options.encoding ?? 'utf-8',
+    };
+    return {
+      columns,
+      description,
+      notes,
+      async *batches() {
+        let record = 1;
+        if (firstBatch) {
+          const skip = header ? 1 : 0;
+          const cell = textBatch(
+            firstBatch,
+            firstBatch.records.slice(skip),
+            firstBatch.lines.slice(skip),
+            record,
+          );
+          record += cell.size;
+          yield cell;
+        }
+        for await (const batch of batches) {
+          const cell = textBatch(batch, batch.records, batch.lines, record);
+          record += cell.size;
+          yield cell;
+        }
+      },
+    };
+  })();
+}
+
+function rowsSource(rows: RowInput, description: SourceDescription, notes: string[] = []): RecordSource {
+  const columnSet = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) columnSet.add(key);
+  const columns = [...columnSet];
+  return {
+    columns,
+    description,
+    notes,
+    async *batches() {
+      for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+        const end = Math.min(rows.length, start + BATCH_ROWS);
+        yield {
+          size: end - start,
+          firstRecord: start + 1,
+          blankLines: 0,
+          line: () => undefined,
+          cell: (row, column) => rows[start + row]![columns[column]!],
+          width: () => columns.length,
+          problem: () => undefined,
+          raw: (row) => {
+            const r = rows[start + row]!;
+            return columns.map((c) => String(r[c] ?? '')).join(SEPARATOR);
+          },
+        };
+      }
+    },
+  };
+}
+
+interface ColumnReader {
+  readonly length: number;
+  at(row: number): unknown;
+}
+
+function columnsSource(
+  columnsIn: Readonly<Record<string, ColumnReader>>,
+  description: SourceDescription,
+): RecordSource {
+  const columns = Object.keys(columnsIn);
+  const readers = columns.map((c) => columnsIn[c]!);
+  const length = readers[0]?.length ?? 0;
+  readers.forEach((r, i) => {
+    if (r.length !== length) {
+      throw new IngestError(
+        'format',
+        `columns must have equal lengths: "${columns[0]}" has ${length} values, "${columns[i]}" has ${r.length}`,
+      );
+    }
+  });
+  return {
+    columns,
+    description,
+    notes: [],
+    async *batches() {
+      for (let start = 0; start < length; start += BATCH_ROWS) {
+        const end = Math.min(length, start + BATCH_ROWS);
+        yield {
+          size: end - start,
+          firstRecord: start + 1,
+          blankLines: 0,
+          line: () => undefined,
+          cell: (row, column) => readers[column]!.at(start + row),
+          width: () => columns.length,
+          problem: () => undefined,
+          raw: (row) => readers.map((r) => String(r.at(start + row) ?? '')).join(SEPARATOR),
+        };
+      }
+    },
+  };
+}
+
+function arrayReader(values: ArrayLike<unknown>): ColumnReader {
+  return { length: values.length, at: (row) => values[row] };
+}
+
+async function collectText(text: AsyncIterable<string>, head: string): Promise<string> {
+  const parts = [head];
+  for await (const chunk of text) parts.push(chunk);
+  return parts.join('');
+}
+
+function jsonSource(text: string, gzip: boolean): RecordSource {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') && trimmed.includes('\n')) return jsonLinesSource(text, gzip);
+    throw new IngestError('parse', `the input is not valid JSON: ${(error as Error).message}`);
+  }
+  const description: SourceDescription = { format: 'json', gzip };
+  if (Array.isArray(value)) {
+    const bad = value.findIndex((row) => typeof row !== 'object' || row === null || Array.isArray(row));
+    if (bad >= 0) throw new IngestError('format', `JSON rows must be objects; item ${bad + 1} is not`);
+    return rowsSource(value as RowInput, description);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const obj = value as Record<string, unknown>;
+    for (const key of ['data', 'rows', 'records', 'results']) {
+      if (Array.isArray(obj[key])) return jsonSource(JSON.stringify(obj[key]), gzip);
+    }
+    const entries = Object.entries(obj);
+    if (entries.length > 0 && entries.every(([, v]) => Array.isArray(v))) {
+      return columnsSource(
+        Object.fromEntries(entries.map(([k, v]) => [k, arrayReader(v as unknown[])])),
+        description,
+      );
+    }
+  }
+  throw new IngestError(
+    'format',
+    'JSON input must be an array of row objects, an object of equal-length column arrays, or JSON Lines',
+  );
+}
+
+function jsonLinesSource(text: string, gzip: boolean): RecordSource {
+  const rows: Record<string, unknown>[] = [];
+  const problems = new Map<number, RecordProblem>();
+  const lines: number[] = [];
+  let blankLines = 0;
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') {
+      blankLines++;
+      return;
+    }
+    try {
+      const parsed = JSON.parse(line) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
+      rows.push(parsed as Record<string, unknown>);
+    } catch (error) {
+      problems.set(rows.length, {
+        code: 'malformed-quotes',
+        message: `not a JSON object: ${(error as Error).message}`,
+        raw: line,
+      });
+      rows.push({});
+    }
+    lines.push(i + 1);
+  });
+  const inner = rowsSource(rows, { format: 'jsonl', gzip });
+  return {
+    ...inner,
+    async *batches() {
+      let first = true;
+      for await (const batch of inner.batches()) {
+        const offset = batch.firstRecord - 1;
+        yield {
+          ...batch,
+          blankLines: first ? blankLines : 0,
+          line: (row) => lines[offset + row],
+          problem: (row) => problems.get(offset + row),
+        };
+        first = false;
+      }
+    },
+  };
+}
+
+function arrowSource(bytes: Uint8Array, gzip: boolean): RecordSource {
+  let table: ReturnType<typeof fromArrow>;
+  try {
+    table = fromArrow(bytes);
+  } catch (error) {
+    throw new IngestError('parse', `the Arrow IPC data could not be read: ${(error as Error).message}`);
+  }
+  const columns: Record<string, ColumnReader> = {};
+  for (const name of table.columnNames()) {
+    const column = table.column(name)!;
+    columns[name] = { length: table.numRows(), at: (row) => column.at(row) };
+  }
+  return columnsSource(columns, { format: 'arrow', gzip });
+}
+
+function isByteInput(input: unknown): input is ByteInput {
+  return (
+    input instanceof Uint8Array ||
+    input instanceof ArrayBuffer ||
+    (typeof Blob !== 'undefined' && input instanceof Blob) ||
+    (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) ||
+    (typeof input === 'object' && input !== null && Symbol.asyncIterator in input)
+  );
+}
+
+async function* countBytes(chunks: AsyncIterable<Uint8Array>, onBytes?: (n: number) => void) {
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    onBytes?.(total);
+    yield chunk;
+  }
+}
+
+async function* prepend(
+  first: string,
+  rest: AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<string> {
+  if (first) yield first;
+  yield* rest;
+}
+
+/** Open any input as a source of record batches, sniffing gzip, Arrow, JSON and the delimiter as needed. */
+export async function openSource(input: IngestInput, options: ReadOptions = {}): Promise<RecordSource> {
+  if (typeof input === 'string') return textSource(prepend(input, []), false, options);
+  if (Array.isArray(input)) return rowsSource(input as RowInput, { format: 'rows', gzip: false });
+  if (!isByteInput(input)) {
+    const columns = input as ColumnarInput;
+    const readers: Record<string, ColumnReader> = {};
+    for (const [name, values] of Object.entries(columns)) {
+      if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
+        throw new IngestError('format', `column "${name}" is not an array`);
+      }
+      readers[name] = arrayReader(values);
+    }
+    return columnsSource(readers, { format: 'columns', gzip: false });
+  }
+  let peeked = await peekBytes(countBytes(byteChunks(input), options.onBytes));
+  const gzip = isGzip(peeked.head);
+  if (gzip) peeked = await peekBytes(gunzip(peeked.chunks));
+  if (
+    options.format === 'arrow' ||
+    ((options.format === undefined || options.format === 'auto') && isArrow(peeked.head))
+  ) {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of peeked.chunks) chunks.push(chunk);
+    return arrowSource(concatBytes(chunks), gzip);
+  }
+  return textSource(decodeText(peeked.chunks, options.encoding), gzip, options);
+}
+
+async function textSource(
+  text: AsyncGenerator<string>,
+  gzip: boolean,
+  options: ReadOptions,
+): Promise<RecordSource> {
+  // Look at the start of the text to tell JSON from delimited text and to guess the delimiter.
+  let head = '';
+  while (head.length < 65_536) {
+    const next = await text.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  const format = options.format ?? 'auto';
+  const start = head.trimStart()[0];
+  if (format === 'json' || (format === 'auto' && (start === '[' || start === '{'))) {
+    return jsonSource(await collectText(text, head), gzip);
+  }
+  if (format === 'arrow') throw new IngestError('format', 'the input is text, not Arrow IPC');
+  return delimitedSource(prepend(head, text), head, options, gzip);
+}

@@ -1,0 +1,46 @@
+import { type DictColumn, MISSING_CODE } from '../schema/columns.js';
+import { Int32Builder } from './growable.js';
+
+/** Builds a dictionary-encoded string column: each distinct value gets the next code, in order of appearance. */
+export class DictionaryBuilder {
+  private readonly index = new Map<string, number>();
+  private readonly values: string[] = [];
+  private readonly codes: Int32Builder;
+
+  constructor(capacity = 1024, seed: readonly string[] = []) {
+    this.codes = new Int32Builder(capacity);
+    for (const value of seed) this.code(value);
+  }
+
+  /** The code of `value`, adding it to the dictionary if new (does not append a row). */
+  code(value: string): number {
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.index.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+
+  /** Whether `value` is already in the dictionary. */
+  has(value: string): boolean {
+    return this.index.has(value);
+  }
+
+  push(value: string | undefined): void {
+    this.codes.push(value === undefined ? MISSING_CODE : this.code(value));
+  }
+
+  get length(): number {
+    return this.codes.length;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  finish(): DictColumn {
+    return { codes: this.codes.finish(), dictionary: this.values.slice() };
+  }
+}
