@@ -50,17 +50,11 @@ class LineCounter {
   next = 1;
 }
 
-function collect(
-  data: string[][],
-  errors: ReadonlyArray<{ code: string; row?: number; message: string }>,
-  counter: LineCounter,
-): RawRecordBatch {
+function collect(data: string[][], malformedRows: readonly number[], counter: LineCounter): RawRecordBatch {
   const records: string[][] = [];
   const lines: number[] = [];
   const problems = new Map<number, RecordProblem>();
-  const malformed = new Set<number>();
-  for (const error of errors)
-    if (error.code === 'InvalidQuotes' && error.row !== undefined) malformed.add(error.row);
+  const malformed = new Set(malformedRows);
   let blankLines = 0;
   for (let i = 0; i < data.length; i++) {
     const record = data[i]!;
@@ -90,7 +84,8 @@ function collect(
 /**
  * Split delimited text into records with papaparse's raw parser, chunk by chunk: only complete records are
  * taken from each chunk and the partial tail waits for the next one. Quoted fields may contain delimiters,
- * newlines and doubled quotes. An unterminated quote rejects its own line and reading goes on after it.
+ * newlines and doubled quotes. A stray or unterminated quote would make papaparse swallow the following lines
+ * into one field; instead, that record's first line is rejected and parsing restarts on the next line.
  */
 async function* papaRecords(
   text: AsyncIterable<string>,
@@ -98,59 +93,74 @@ async function* papaRecords(
 ): AsyncGenerator<RawRecordBatch> {
   const quoteChar = options.quoteChar ?? '"';
   const maxQuoted = options.maxQuotedChars ?? DEFAULT_MAX_QUOTED;
-  const parser = new Papa.Parser({ delimiter: options.delimiter, newline: '\n', quoteChar });
   const counter = new LineCounter();
-  let pending = '';
 
-  const unterminated = (rest: string): { batch: RawRecordBatch; rest: string } => {
+  const brokenLine = (rest: string): { batch: RawRecordBatch; skip: number } => {
     const end = rest.indexOf('\n');
     const raw = (end < 0 ? rest : rest.slice(0, end)).replace(/\r$/, '');
-    const line = counter.next;
-    counter.next++;
-    const batch: RawRecordBatch = {
-      records: [[raw]],
-      lines: [line],
-      problems: new Map([
-        [
-          0,
-          {
-            code: 'unterminated-quote',
-            message: `a quote opened on line ${line} is never closed; the line was skipped and reading resumed on the next`,
-            raw,
-          },
-        ],
-      ]),
-      blankLines: 0,
+    // An odd number of quotes on the line: one opened and never closed; an even number: misplaced quotes.
+    const code: RecordProblem['code'] =
+      raw.split(quoteChar).length % 2 === 0 ? 'unterminated-quote' : 'malformed-quotes';
+    const line = counter.next++;
+    const problem: RecordProblem = {
+      code,
+      message:
+        code === 'unterminated-quote'
+          ? `a quote opened on line ${line} never closes; the line was skipped and reading resumed on the next`
+          : `a quoted field on line ${line} is followed by text before the next delimiter (e.g. "abc"def); the line was skipped and reading resumed on the next`,
+      raw,
     };
-    return { batch, rest: end < 0 ? '' : rest.slice(end + 1) };
+    return {
+      batch: { records: [[raw]], lines: [line], problems: new Map([[0, problem]]), blankLines: 0 },
+      skip: end < 0 ? rest.length : end + 1,
+    };
   };
 
-  for await (const chunk of text) {
-    const input = pending + chunk;
-    const result = parser.parse(input, 0, true);
-    pending = input.slice(result.meta.cursor);
-    yield collect(result.data as string[][], result.errors, counter);
-    if (pending.length > maxQuoted) {
-      const { batch, rest } = unterminated(pending);
-      pending = rest;
-      yield batch;
+  /** Parse complete records of `input` (all of it when `final`); yields batches, returns the unparsed tail. */
+  function* drain(input: string, final: boolean): Generator<RawRecordBatch, string> {
+    let offset = 0;
+    for (;;) {
+      const data: string[][] = [];
+      const malformed: number[] = [];
+      let consumed = 0;
+      let broken = false;
+      const parser = new Papa.Parser({
+        delimiter: options.delimiter,
+        newline: '\n',
+        quoteChar,
+        step: (result: { data: string[][]; errors: { code: string }[]; meta: { cursor: number } }) => {
+          const fields = result.data[0] ?? [];
+          const quoteError = result.errors.find(
+            (e) => e.code === 'InvalidQuotes' || e.code === 'MissingQuotes',
+          );
+          if (quoteError && (quoteError.code === 'MissingQuotes' || fields.some((f) => f.includes('\n')))) {
+            broken = true;
+            parser.abort();
+            return;
+          }
+          if (quoteError) malformed.push(data.length);
+          data.push(fields);
+          consumed = result.meta.cursor;
+        },
+      });
+      const slice = offset === 0 ? input : input.slice(offset);
+      parser.parse(slice, 0, !final);
+      if (data.length > 0) yield collect(data, malformed, counter);
+      offset += consumed;
+      const rest = input.slice(offset);
+      if (broken || (!final && rest.length > maxQuoted)) {
+        const { batch, skip } = brokenLine(rest);
+        yield batch;
+        offset += skip;
+        continue;
+      }
+      return final ? '' : rest;
     }
   }
-  while (pending.length > 0) {
-    const complete = parser.parse(pending, 0, true);
-    if (complete.data.length > 0) yield collect(complete.data as string[][], complete.errors, counter);
-    const rest = pending.slice(complete.meta.cursor);
-    if (rest.length === 0) break;
-    const final = parser.parse(rest, 0, false);
-    if (final.errors.some((e: { code: string }) => e.code === 'MissingQuotes')) {
-      const { batch, rest: after } = unterminated(rest);
-      yield batch;
-      pending = after;
-    } else {
-      yield collect(final.data as string[][], final.errors, counter);
-      pending = '';
-    }
-  }
+
+  let pending = '';
+  for await (const chunk of text) pending = yield* drain(pending + chunk, false);
+  if (pending.length > 0) yield* drain(pending, true);
 }
 
 /** Whitespace-separated text (fixed-width-ish exports such as CDNOW): runs of spaces/tabs split fields. */
@@ -195,30 +205,35 @@ export function readDelimited(
 }
 
 /**
- * Guess the delimiter from the first lines: the candidate that splits every sampled line into the same number
- * (> 1) of fields, preferring more fields; whitespace when only runs of spaces separate fields.
+ * Guess the delimiter from the start of the text: for each candidate, parse the sample and take the share of
+ * records with as many fields as the first (the header); the candidate with the highest share (at least 60 %,
+ * more than one field) wins, ties going to more fields. Whitespace when only runs of spaces separate fields.
  * Returns undefined when nothing fits (the caller then asks for an explicit delimiter).
  */
 export function guessDelimiter(head: string): string | undefined {
-  const lines = head
-    .split('\n')
-    .slice(0, 50)
-    .map((l) => l.replace(/\r$/, ''))
-    .filter((l) => l.trim() !== '');
-  // The last line of a head sample may be cut off mid-way.
-  if (lines.length > 2) lines.pop();
-  if (lines.length === 0) return undefined;
-  let best: { delimiter: string; fields: number } | undefined;
+  // The sample may end mid-record: drop its last line.
+  const cut = head.lastIndexOf('\n');
+  const sample = cut > 0 ? head.slice(0, cut) : head;
+  if (sample.trim() === '') return undefined;
+  let best: { delimiter: string; share: number; fields: number } | undefined;
   for (const delimiter of [',', '\t', ';', '|']) {
-    const counts = lines.map((l) => Papa.parse<string[]>(l, { delimiter }).data[0]?.length ?? 0);
-    const first = counts[0]!;
-    if (first > 1 && counts.every((c) => c === first) && (!best || first > best.fields)) {
-      best = { delimiter, fields: first };
-    }
+    const records = Papa.parse<string[]>(sample, {
+      delimiter,
+      newline: '\n',
+      skipEmptyLines: true,
+      preview: 200,
+    }).data;
+    const fields = records[0]?.length ?? 0;
+    if (fields < 2) continue;
+    const share = records.filter((r) => r.length === fields).length / records.length;
+    if (share < 0.6) continue;
+    if (!best || share > best.share || (share === best.share && fields > best.fields))
+      best = { delimiter, share, fields };
   }
   if (best) return best.delimiter;
+  const lines = sample.split('\n').filter((l) => l.trim() !== '');
   const ws = lines.map((l) => l.trim().split(/[ \t]+/).length);
-  if (ws[0]! > 1 && ws.every((c) => c === ws[0])) return 'whitespace';
+  if (ws[0]! > 1 && ws.filter((c) => c === ws[0]).length / ws.length >= 0.6) return 'whitespace';
   // A single column is a valid (if unusual) file.
   if (lines.every((l) => !/[,\t;| ]/.test(l.trim()))) return ',';
   return undefined;

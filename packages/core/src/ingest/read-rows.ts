@@ -75,7 +75,17 @@ class DateField {
     let t: number;
     if (cell instanceof Date) t = cell.getTime();
     else if (typeof cell === 'number' || typeof cell === 'bigint') {
-      t = Number(cell) * (this.requested === 'epoch-s' ? 1000 : 1);
+      const seconds = this.requested === 'epoch-s';
+      t = Number(cell) * (seconds ? 1000 : 1);
+      // Epoch seconds read as milliseconds land before March 1973: far likelier a unit mix-up than real data.
+      if (!seconds && Math.abs(t) < 1e11) {
+        throw new FieldFailure(
+          'invalid-date',
+          this.field,
+          String(cell),
+          `${cell} in column "${column}" read as epoch milliseconds is before 1973; if it is epoch seconds, set dateFormat: 'epoch-s' (CLI: --date-format epoch-s)`,
+        );
+      }
     } else {
       const text = String(cell).trim();
       if (text === '') return undefined;
