@@ -3,6 +3,7 @@ import type { InteractionTable } from '../schema/interactions.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
 import { hash53 } from '../util/hash.js';
+import { HashSet53 } from '../util/hash-set.js';
 import { distinctCodes, finishReport } from './finish-report.js';
 import type { IngestResult } from './ingest-transactions.js';
 import { resolveMapping } from './mapping.js';
@@ -22,7 +23,7 @@ export async function ingestInteractions(
   const report = new ReportBuilder(options.maxRejections ?? 100_000);
   const now = nowMs(options.now);
   const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
-  const seen = new Set<number>();
+  const seen = new HashSet53();
   const customer = new DictionaryBuilder(1024, options.knownCustomers ?? []);
   const date = new Float64Builder();
   const type = new DictionaryBuilder();
@@ -33,9 +34,7 @@ export async function ingestInteractions(
     const when = values[1] as number;
     if (when > now) report.warn('future-date', context.row);
     if (known && !known.has(id)) report.warn('unknown-customer', context.row);
-    const key = hash53(context.raw());
-    if (seen.has(key)) report.warn('duplicate-row', context.row);
-    else seen.add(key);
+    if (!seen.add(hash53(context.raw()))) report.warn('duplicate-row', context.row);
     customer.push(id);
     date.push(when);
     type.push((values[2] as string).toLowerCase());

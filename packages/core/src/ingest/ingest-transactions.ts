@@ -3,6 +3,7 @@ import type { TransactionTable } from '../schema/transactions.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
 import { hash53 } from '../util/hash.js';
+import { HashSet53 } from '../util/hash-set.js';
 import { distinctCodes, finishReport } from './finish-report.js';
 import { resolveMapping } from './mapping.js';
 import { nowMs, type TransactionIngestOptions } from './options.js';
@@ -43,7 +44,7 @@ export async function ingestTransactions(
   const policy = options.returns ?? 'net';
   const prefix = options.cancellationPrefix;
   const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
-  const seen = new Set<number>();
+  const seen = new HashSet53();
 
   const customer = new DictionaryBuilder(1 << 16, options.knownCustomers ?? []);
   const date = new Float64Builder(1 << 16);
@@ -97,9 +98,7 @@ export async function ingestTransactions(
       else if (price < 0) report.warn('negative-price', row);
     }
     if (known && !known.has(id)) report.warn('unknown-customer', row);
-    const key = hash53(context.raw());
-    if (seen.has(key)) report.warn('duplicate-row', row);
-    else seen.add(key);
+    if (!seen.add(hash53(context.raw()))) report.warn('duplicate-row', row);
 
     customer.push(id);
     date.push(when);

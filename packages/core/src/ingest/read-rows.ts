@@ -59,6 +59,8 @@ class DateField {
   parser: DateParser | undefined;
   format: string | undefined;
   fromRow: number | undefined;
+  private lastText: string | undefined;
+  private lastValue = Number.NaN;
 
   constructor(
     readonly field: string,
@@ -103,7 +105,13 @@ class DateField {
         this.format = format;
         this.fromRow = row;
       }
-      t = this.parser(text);
+      // Exports repeat the same timestamp on every line of an order: reuse the last parse.
+      if (text === this.lastText) t = this.lastValue;
+      else {
+        t = this.parser(text);
+        this.lastText = text;
+        this.lastValue = t;
+      }
       if (Number.isNaN(t)) {
         const origin = this.fromRow !== undefined ? ` (recognised from row ${this.fromRow})` : '';
         throw new FieldFailure(
@@ -196,6 +204,35 @@ function readId(cell: unknown, field: string, column: string, integer: boolean):
   return m[1]! + m[2]!;
 }
 
+/** One context object per batch, moved from row to row (no closures allocated per row). */
+class BatchRowContext implements RowContext {
+  row = 0;
+  line: number | undefined;
+  index = 0;
+
+  constructor(private readonly batch: CellBatch) {}
+
+  raw(): string {
+    return this.batch.raw(this.index);
+  }
+
+  cell(column: number): unknown {
+    return this.batch.cell(this.index, column);
+  }
+
+  rejection(code: RejectCode, field: string, value: string, message: string, policy?: boolean): Rejection {
+    return {
+      row: this.row,
+      ...(this.line !== undefined ? { line: this.line } : {}),
+      field,
+      value,
+      code,
+      message,
+      ...(policy ? { policy } : {}),
+    };
+  }
+}
+
 export interface ReadRowsOptions extends ValueOptions {
   signal?: AbortSignal;
   onRows?: (rows: number) => void;
@@ -283,25 +320,14 @@ export async function readRows(
 
   for await (const batch of source.batches()) {
     options.signal?.throwIfAborted();
+    const context = new BatchRowContext(batch);
     report.blankLines += batch.blankLines;
     for (let row = 0; row < batch.size; row++) {
       const record = batch.firstRecord + row;
+      context.index = row;
       const line = batch.line(row);
-      const context: RowContext = {
-        row: record,
-        line,
-        raw: () => batch.raw(row),
-        cell: (column) => batch.cell(row, column),
-        rejection: (code, field, value, message, policy) => ({
-          row: record,
-          ...(line !== undefined ? { line } : {}),
-          field,
-          value,
-          code,
-          message,
-          ...(policy ? { policy } : {}),
-        }),
-      };
+      context.row = record;
+      context.line = line;
       const problem = batch.problem(row);
       if (problem) {
         report.reject(context.rejection(problem.code, '(row)', shown(problem.raw), problem.message));
