@@ -22,13 +22,19 @@ async function* sliceBytes(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 
 async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
   } finally {
+    // Stopped early (an error, an abort): cancel the source so a download stops, then unlock it.
+    if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }
@@ -75,12 +81,16 @@ export async function peekBytes(source: AsyncIterable<Uint8Array>, min = 4096): 
   }
   const head = concatBytes(buffered, Math.min(size, Math.max(min, buffered[0]?.length ?? 0)));
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    yield* buffered;
-    if (finished) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield* buffered;
+      while (!finished) {
+        const next = await iterator.next();
+        if (next.done) finished = true;
+        else yield next.value;
+      }
+    } finally {
+      // Closed early: close the source too (it cancels a stream).
+      if (!finished) await iterator.return?.();
     }
   }
   return { head, chunks: chunks() };

@@ -8,7 +8,7 @@ import type { IngestResult } from './ingest-transactions.js';
 import { resolveMapping, unmappedColumns } from './mapping.js';
 import { type IngestOptions, nowMs } from './options.js';
 import { type FieldValue, type RowContext, readRows, readText } from './read-rows.js';
-import { type IngestInput, openSource } from './record-source.js';
+import { closingOnError, type IngestInput, openSource } from './record-source.js';
 import { ReportBuilder } from './report.js';
 
 /**
@@ -21,7 +21,9 @@ export async function ingestCustomers(
 ): Promise<IngestResult<CustomerTable>> {
   const started = performance.now();
   const source = await openSource(input, options);
-  const resolved = resolveMapping(CUSTOMER_FIELDS, source.columns, options.mapping);
+  const resolved = await closingOnError(source, () =>
+    resolveMapping(CUSTOMER_FIELDS, source.columns, options.mapping),
+  );
   const report = new ReportBuilder(options.maxRejections ?? 100_000);
   const now = nowMs(options.now);
   const attributeNames = unmappedColumns(resolved, source.columns);
@@ -59,15 +61,17 @@ export async function ingestCustomers(
     return undefined;
   };
 
-  const dateFormats = await readRows(
-    source,
-    resolved,
-    report,
-    { accept },
-    {
-      ...options,
-      onRows: (rows) => options.onProgress?.({ table: 'customers', rows }),
-    },
+  const dateFormats = await closingOnError(source, () =>
+    readRows(
+      source,
+      resolved,
+      report,
+      { accept },
+      {
+        ...options,
+        onRows: (rows) => options.onProgress?.({ table: 'customers', rows }),
+      },
+    ),
   );
   const idColumn = id.finish();
   const table: CustomerTable = {

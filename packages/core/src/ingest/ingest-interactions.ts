@@ -9,7 +9,7 @@ import type { IngestResult } from './ingest-transactions.js';
 import { resolveMapping } from './mapping.js';
 import { type IngestOptions, nowMs } from './options.js';
 import { type FieldValue, type RowContext, readRows } from './read-rows.js';
-import { type IngestInput, openSource } from './record-source.js';
+import { closingOnError, type IngestInput, openSource } from './record-source.js';
 import { ReportBuilder } from './report.js';
 
 /** Read service interactions (complaints, tickets, calls, …); `type` is stored lower-cased. */
@@ -19,7 +19,9 @@ export async function ingestInteractions(
 ): Promise<IngestResult<InteractionTable>> {
   const started = performance.now();
   const source = await openSource(input, options);
-  const resolved = resolveMapping(INTERACTION_FIELDS, source.columns, options.mapping);
+  const resolved = await closingOnError(source, () =>
+    resolveMapping(INTERACTION_FIELDS, source.columns, options.mapping),
+  );
   const report = new ReportBuilder(options.maxRejections ?? 100_000);
   const now = nowMs(options.now);
   const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
@@ -43,15 +45,17 @@ export async function ingestInteractions(
     return undefined;
   };
 
-  const dateFormats = await readRows(
-    source,
-    resolved,
-    report,
-    { accept },
-    {
-      ...options,
-      onRows: (rows) => options.onProgress?.({ table: 'interactions', rows }),
-    },
+  const dateFormats = await closingOnError(source, () =>
+    readRows(
+      source,
+      resolved,
+      report,
+      { accept },
+      {
+        ...options,
+        onRows: (rows) => options.onProgress?.({ table: 'interactions', rows }),
+      },
+    ),
   );
   const customerColumn = customer.finish();
   return {

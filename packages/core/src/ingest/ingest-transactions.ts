@@ -8,7 +8,7 @@ import { distinctCodes, finishReport } from './finish-report.js';
 import { resolveMapping } from './mapping.js';
 import { nowMs, type TransactionIngestOptions } from './options.js';
 import { type FieldValue, type RowContext, readRows } from './read-rows.js';
-import { type IngestInput, openSource } from './record-source.js';
+import { closingOnError, type IngestInput, openSource } from './record-source.js';
 import { type IngestReport, ReportBuilder } from './report.js';
 
 export interface IngestResult<T> {
@@ -37,7 +37,9 @@ export async function ingestTransactions(
       bytes = n;
     },
   });
-  const resolved = resolveMapping(TRANSACTION_FIELDS, source.columns, options.mapping);
+  const resolved = await closingOnError(source, () =>
+    resolveMapping(TRANSACTION_FIELDS, source.columns, options.mapping),
+  );
   const has = (name: string) => resolved[F[name]!]!.kind !== 'none';
   const report = new ReportBuilder(options.maxRejections ?? 100_000);
   const now = nowMs(options.now);
@@ -127,16 +129,18 @@ export async function ingestTransactions(
     if (typeof price === 'number' && price < 0) report.warnRejected('negative-price');
   };
 
-  const dateFormats = await readRows(
-    source,
-    resolved,
-    report,
-    { accept, inspectRejected },
-    {
-      ...options,
-      onRows: (rows) =>
-        options.onProgress?.({ table: 'transactions', rows, ...(bytes !== undefined ? { bytes } : {}) }),
-    },
+  const dateFormats = await closingOnError(source, () =>
+    readRows(
+      source,
+      resolved,
+      report,
+      { accept, inspectRejected },
+      {
+        ...options,
+        onRows: (rows) =>
+          options.onProgress?.({ table: 'transactions', rows, ...(bytes !== undefined ? { bytes } : {}) }),
+      },
+    ),
   );
 
   const customerColumn = customer.finish();

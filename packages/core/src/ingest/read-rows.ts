@@ -318,8 +318,9 @@ export async function readRows(
     }
   };
 
+  if (options.signal?.aborted) throw abortError(options.signal);
   for await (const batch of source.batches()) {
-    options.signal?.throwIfAborted();
+    if (options.signal?.aborted) throw abortError(options.signal);
     const context = new BatchRowContext(batch);
     report.blankLines += batch.blankLines;
     for (let row = 0; row < batch.size; row++) {
@@ -383,6 +384,8 @@ export async function readRows(
   });
 }
 
+/** The error an aborted ingestion rejects with (code `aborted`, the signal's reason as message). */
 export function abortError(signal: AbortSignal): IngestError {
-  return new IngestError('aborted', String(signal.reason ?? 'aborted'));
+  const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'aborted');
+  return new IngestError('aborted', `ingestion aborted: ${reason}`);
 }

@@ -67,6 +67,8 @@ export interface RecordSource {
   readonly description: SourceDescription;
   readonly notes: readonly string[];
   batches(): AsyncGenerator<CellBatch>;
+  /** Stop reading: cancels the underlying stream (called when ingestion fails or is aborted). */
+  close(): Promise<void>;
 }
 
 const BATCH_ROWS = 20_000;
@@ -150,6 +152,10 @@ function delimitedSource(
       columns,
       description,
       notes,
+      close: async () => {
+        await batches.return(undefined);
+        await text.return(undefined);
+      },
       async *batches() {
         let record = 1;
         if (firstBatch) {
@@ -181,6 +187,7 @@ function rowsSource(rows: RowInput, description: SourceDescription, notes: strin
     columns,
     description,
     notes,
+    close: async () => undefined,
     async *batches() {
       for (let start = 0; start < rows.length; start += BATCH_ROWS) {
         const end = Math.min(rows.length, start + BATCH_ROWS);
@@ -226,6 +233,7 @@ function columnsSource(
     columns,
     description,
     notes: [],
+    close: async () => undefined,
     async *batches() {
       for (let start = 0; start < length; start += BATCH_ROWS) {
         const end = Math.min(length, start + BATCH_ROWS);
@@ -370,8 +378,23 @@ async function* prepend(
   first: string,
   rest: AsyncIterable<string> | Iterable<string>,
 ): AsyncGenerator<string> {
-  if (first) yield first;
-  yield* rest;
+  try {
+    if (first) yield first;
+    yield* rest;
+  } finally {
+    // Closed before `rest` was reached or finished: close it too, so the byte stream below gets cancelled.
+    await (rest as Partial<AsyncGenerator<string>>).return?.(undefined);
+  }
+}
+
+/** Run `step`; if it fails, close the source (cancelling its stream) before passing the error on. */
+export async function closingOnError<T>(source: RecordSource, step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
 }
 
 /** Open any input as a source of record batches, sniffing gzip, Arrow, JSON and the delimiter as needed. */
@@ -420,6 +443,11 @@ async function textSource(
   if (format === 'json' || (format === 'auto' && (start === '[' || start === '{'))) {
     return jsonSource(await collectText(text, head), gzip);
   }
-  if (format === 'arrow') throw new IngestError('format', 'the input is text, not Arrow IPC');
-  return delimitedSource(prepend(head, text), head, options, gzip);
+  try {
+    if (format === 'arrow') throw new IngestError('format', 'the input is text, not Arrow IPC');
+    return await delimitedSource(prepend(head, text), head, options, gzip);
+  } catch (error) {
+    await text.return(undefined);
+    throw error;
+  }
 }

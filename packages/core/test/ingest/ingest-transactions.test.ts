@@ -282,6 +282,48 @@ describe('ingestTransactions: other inputs', () => {
   });
 });
 
+describe('ingestTransactions: failure and abort', () => {
+  function trackedStream(lines: number) {
+    const state = { cancelled: false };
+    let i = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const text = i === 0 ? 'customerId,date,amount\n' : `c${i},2024-01-01,${i}\n`.repeat(2000);
+        controller.enqueue(new TextEncoder().encode(text));
+        if (++i > lines) controller.close();
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    });
+    return { stream, state };
+  }
+
+  it('cancels and unlocks the input stream when the mapping fails', async () => {
+    const { stream, state } = trackedStream(50);
+    await expect(ingestTransactions(stream, { mapping: { customerId: 'nope' } })).rejects.toThrow(
+      IngestError,
+    );
+    expect(state.cancelled).toBe(true);
+    expect(stream.locked).toBe(false);
+  });
+
+  it('stops between batches on abort with IngestError code "aborted", cancelling the stream', async () => {
+    const { stream, state } = trackedStream(500);
+    const controller = new AbortController();
+    const error = await ingestTransactions(stream, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.rows > 10_000) controller.abort(new Error('user cancelled'));
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect(error).toMatchObject({ code: 'aborted', message: 'ingestion aborted: user cancelled' });
+    expect(state.cancelled).toBe(true);
+    expect(stream.locked).toBe(false);
+  });
+});
+
 describe('ingestDataset', () => {
   it('shares one customer code space and flags transactions of unknown customers', async () => {
     const customers = 'id,name,segment\nk1,Kim,retail\nk2,Lee,b2b\nk1,Kim again,retail\n';

@@ -1,0 +1,131 @@
+// @ts-check
+// Browser tests (Web Test Runner + system Chromium). Run them with `pnpm test:browser`
+// (scripts/test-browser.mjs finds Chromium, adds a pass/fail summary and passes any wtr flags through).
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+// Where browser tests live, as (folder inside the package, file-name suffix) pairs. By default:
+//   packages/<pkg>/test-browser/**/*.test.ts     browser-only tests, kept apart from the sources
+//   packages/<pkg>/src/**/*.browser.test.ts      browser tests colocated with a module
+// (vitest only reads packages/<pkg>/test/**, so neither is picked up by the Node test run.)
+const DEFAULT_LOCATIONS = [
+  { dir: 'test-browser', suffix: '.test.ts' },
+  { dir: 'src', suffix: '.browser.test.ts' },
+];
+
+// Packages whose browser tests follow another convention. For example, when the elements package colocates
+// `*.test.ts` beside its components, add
+//   elements: [{ dir: 'src', suffix: '.test.ts' }],
+// and all of packages/elements/src/**/*.test.ts run in the browser (vitest reads only test/, so not there).
+const LOCATIONS_BY_PACKAGE = /** @type {Record<string, {dir: string, suffix: string}[]>} */ ({});
+
+/**
+ * Whether `dir` (recursively) holds a file whose name ends with `suffix`.
+ * @param {string} dir
+ * @param {string} suffix
+ */
+function hasFiles(dir, suffix) {
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some(
+    (file) => file.endsWith(suffix) && !file.split(/[\\/]/).includes('node_modules'),
+  );
+}
+
+// wtr options that take a value (so the word after them is not a test file).
+const VALUE_OPTIONS = new Set([
+  '--root-dir',
+  '--concurrent-browsers',
+  '--concurrency',
+  '--config',
+  '--port',
+  '--groups',
+  '--group',
+  '--browsers',
+  '--esbuild-target',
+]);
+
+/**
+ * Whether test files were named on the command line (`wtr a.test.ts` or `--files a.test.ts`).
+ * @param {readonly string[]} argv
+ */
+function filesOnCommandLine(argv) {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--files' || arg.startsWith('--files=') || !arg.startsWith('-')) return true;
+    if (VALUE_OPTIONS.has(arg)) i++;
+  }
+  return false;
+}
+
+/**
+ * One group per package: `pnpm test:browser --group core` runs one package's tests. Only packages that have
+ * browser tests get a group (wtr refuses a group whose patterns match nothing). There is deliberately no
+ * top-level `files`: wtr runs those as an extra "default" group besides the groups, so every test would run
+ * twice; for the same reason the groups are dropped when test files are named on the command line
+ * (`pnpm test:browser packages/core/test-browser/ingest.test.ts`). Patterns are absolute, so the config works
+ * from any working directory.
+ */
+const packageGroups = readdirSync(join(root, 'packages'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(root, 'packages', entry.name, 'package.json')))
+  .map((entry) => {
+    const locations = LOCATIONS_BY_PACKAGE[entry.name] ?? DEFAULT_LOCATIONS;
+    const base = join(root, 'packages', entry.name);
+    const files = locations
+      .filter(({ dir, suffix }) => hasFiles(join(base, dir), suffix))
+      .map(({ dir, suffix }) => `${base}/${dir}/**/*${suffix}`.replaceAll('\\', '/'));
+    return { name: entry.name, files };
+  })
+  .filter((group) => group.files.length > 0);
+
+// Dependencies published only as CommonJS/UMD. Browsers load ES modules only, and Web Test Runner (unlike Vite)
+// does not convert CommonJS, so these files are wrapped: a UMD factory sees `module`/`exports` and assigns
+// `module.exports`, which becomes the default export. (The general tool is @rollup/plugin-commonjs through
+// @web/dev-server-rollup; neither is a dependency here, and this wrapper is enough for single-file UMD builds.)
+const COMMONJS_PACKAGES = ['papaparse'];
+
+/** @type {import('@web/test-runner').TestRunnerPlugin} */
+const commonjsDefaultExport = {
+  name: 'commonjs-default-export',
+  transform(context) {
+    const isCommonjs = COMMONJS_PACKAGES.some((name) => context.path.includes(`/node_modules/${name}/`));
+    if (!isCommonjs || !context.path.endsWith('.js') || typeof context.body !== 'string') return undefined;
+    return {
+      body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+    };
+  },
+};
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  // Served from the repo root, so tests fetch fixtures as `/packages/<pkg>/test/fixtures/…`.
+  rootDir: root,
+  groups: filesOnCommandLine(process.argv) ? [] : packageGroups,
+  browsers: [
+    // Debian's Chromium (Playwright's and Puppeteer's own browser downloads do not work here).
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
+      },
+    }),
+  ],
+  // Use the `browser` field (arquero would otherwise pull in node:fs) and our packages' TypeScript sources.
+  nodeResolve: { browser: true, exportConditions: ['browser', 'source'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), commonjsDefaultExport],
+  // The machine has 2 cores: one Chromium, two test files at a time.
+  concurrentBrowsers: 1,
+  concurrency: 2,
+  testsFinishTimeout: 60_000,
+  testFramework: { config: { timeout: 10_000 } },
+};
