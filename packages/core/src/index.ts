@@ -45,3 +45,10 @@ export { PRESETS, type IngestPreset } from './ingest/presets.js';
 export { type DateFormat, dateParser, detectDateFormat, isoDate, utcDay } from './ingest/parse-date.js';
 export { parseNumber, type NumberFormat } from './ingest/parse-number.js';
 export { compileExpression, type CompiledExpression, ExpressionError } from './ingest/expression.js';
+
+// Per-customer summary: the kernel under RFM, ABC, the value pyramid and churn.
+export * from './summary/index.js';
+// RFM: scores, segment maps, the R × F heatmap.
+export * from './rfm/index.js';
+// ABC / Pareto: classes, concentration curve, Gini.
+export * from './abc/index.js';

@@ -1,0 +1,106 @@
+import { utcDayNumber } from './day.js';
+import type { CustomerSummary, PurchaseOccasion } from './types.js';
+
+/** Net amounts up to this fraction of the gross amount are rounding noise, not a purchase. */
+const ROUNDING = 1e-9;
+
+/** Per-customer running totals; one `add` per occasion candidate (a day, an order or a row). */
+export class Accumulator {
+  readonly firstPurchase: Float64Array;
+  readonly lastPurchase: Float64Array;
+  readonly frequency: Int32Array;
+  readonly rows: Int32Array;
+  readonly netRevenue: Float64Array;
+  readonly grossRevenue: Float64Array;
+  readonly returns: Float64Array;
+  readonly windowStartDay: number;
+  rowsUsed = 0;
+  rowsBeforeWindow = 0;
+
+  constructor(customers: number, windowStartDay: number) {
+    this.windowStartDay = windowStartDay;
+    this.firstPurchase = new Float64Array(customers).fill(Number.NaN);
+    this.lastPurchase = new Float64Array(customers).fill(Number.NaN);
+    this.frequency = new Int32Array(customers);
+    this.rows = new Int32Array(customers);
+    this.netRevenue = new Float64Array(customers);
+    this.grossRevenue = new Float64Array(customers);
+    this.returns = new Float64Array(customers);
+  }
+
+  add(c: number, day: number, time: number, rows: number, net: number, gross: number, ret: number): void {
+    // A free purchase (every row exactly 0, e.g. a promotional item) counts; a cancelled one (+x, −x) does not,
+    // even when rounding leaves a crumb (0.1 + 0.2 − 0.3 = 5.6e-17).
+    const purchase = net > gross * ROUNDING || (gross === 0 && ret === 0);
+    if (purchase) {
+      // NaN compares false, so the first occasion always wins the `!(… <= …)` tests.
+      if (!(this.firstPurchase[c]! <= time)) this.firstPurchase[c] = time;
+      if (!(this.lastPurchase[c]! >= time)) this.lastPurchase[c] = time;
+    }
+    if (day < this.windowStartDay) {
+      this.rowsBeforeWindow += rows;
+      return;
+    }
+    this.rowsUsed += rows;
+    if (purchase) this.frequency[c]!++;
+    this.rows[c]! += rows;
+    this.netRevenue[c]! += net;
+    this.grossRevenue[c]! += gross;
+    this.returns[c]! += ret;
+  }
+
+  finish(
+    ids: readonly string[],
+    asOf: number,
+    asOfDay: number,
+    windowDays: number | undefined,
+    occasion: PurchaseOccasion,
+    rows: number,
+    rowsInvalid: number,
+    rowsAfterAsOf: number,
+  ): CustomerSummary {
+    const customers = ids.length;
+    const recencyDays = new Float64Array(customers);
+    const hasPurchase = new Uint8Array(customers);
+    let customersWithoutPurchase = 0;
+    let customersWithoutPurchaseInWindow = 0;
+    for (let c = 0; c < customers; c++) {
+      const last = this.lastPurchase[c]!;
+      if (Number.isNaN(last)) {
+        recencyDays[c] = Number.NaN;
+        customersWithoutPurchase++;
+        continue;
+      }
+      hasPurchase[c] = 1;
+      recencyDays[c] = asOfDay - utcDayNumber(last);
+      if (this.frequency[c] === 0) customersWithoutPurchaseInWindow++;
+    }
+    return {
+      ids,
+      length: customers,
+      asOf,
+      asOfDay,
+      windowDays,
+      windowStartDay: this.windowStartDay,
+      occasion,
+      firstPurchase: this.firstPurchase,
+      lastPurchase: this.lastPurchase,
+      recencyDays,
+      frequency: this.frequency,
+      rows: this.rows,
+      netRevenue: this.netRevenue,
+      grossRevenue: this.grossRevenue,
+      returns: this.returns,
+      hasPurchase,
+      stats: {
+        rows,
+        rowsUsed: this.rowsUsed,
+        rowsAfterAsOf,
+        rowsBeforeWindow: this.rowsBeforeWindow,
+        rowsInvalid,
+        customersWithoutPurchase,
+        customersWithoutPurchaseInWindow,
+      },
+    };
+  }
+}
