@@ -52,3 +52,9 @@ export * from './summary/index.js';
 export * from './rfm/index.js';
 // ABC / Pareto: classes, concentration curve, Gini.
 export * from './abc/index.js';
+// Customer lifetime value: BG/NBD, Pareto/NBD and Gamma-Gamma, predictions, CLV, holdout checks.
+export * from './clv/index.js';
+// Special functions and the optimiser under the models.
+export * from './math/index.js';
+// The value pyramid.
+export * from './value/index.js';

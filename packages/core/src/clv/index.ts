@@ -1,0 +1,78 @@
+// Probabilistic customer-lifetime-value models: calibration summaries, BG/NBD, Pareto/NBD, Gamma-Gamma,
+// predictions, CLV and holdout evaluation. Every public name is listed explicitly.
+
+export { fitBgNbd } from './bg-nbd-fit.js';
+// BG/NBD
+export { bgNbdLogLikelihood, bgNbdNegLogLikObjective } from './bg-nbd-likelihood.js';
+export {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  bgNbdProbabilityNoPurchase,
+} from './bg-nbd-predict.js';
+export { type ClvOptions, type ClvResult, customerLifetimeValue } from './clv.js';
+export { type CollapsedRfm, collapseRfm } from './collapse.js';
+export { fitGammaGamma, type SpendInput } from './gamma-gamma-fit.js';
+// Gamma-Gamma spend
+export { gammaGammaLogLikelihood, gammaGammaNegLogLikObjective } from './gamma-gamma-likelihood.js';
+export { gammaGammaConditionalExpectedSpend, gammaGammaMeanSpend } from './gamma-gamma-predict.js';
+export {
+  evaluateHoldout,
+  type HoldoutBucket,
+  type HoldoutEvaluation,
+  type HoldoutInput,
+} from './holdout.js';
+// Model-agnostic predictions, CLV and validation
+export {
+  conditionalExpectedPurchases,
+  expectedPurchases,
+  type PurchaseModel,
+  probabilityAlive,
+  probabilityNoPurchase,
+} from './model.js';
+// Calibration summary and collapsing
+export { type PurchaseOccasions, purchaseOccasions } from './occasions.js';
+export { fitParetoNbd } from './pareto-nbd-fit.js';
+// Pareto/NBD
+export {
+  paretoNbdLogA0,
+  paretoNbdLogLikelihood,
+  paretoNbdNegLogLikObjective,
+} from './pareto-nbd-likelihood.js';
+export {
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdProbabilityAlive,
+  paretoNbdProbabilityNoPurchase,
+} from './pareto-nbd-predict.js';
+export {
+  type CalibrationSummary,
+  type SummarizeOptions,
+  type SummaryCounts,
+  summarizeCalibration,
+  summarizeOccasions,
+} from './summarize.js';
+// Time units and calendar spans
+export {
+  DAYS_PER_MONTH,
+  DAYS_PER_WEEK,
+  DAYS_PER_YEAR,
+  daysPerUnit,
+  type Horizon,
+  horizonToDays,
+  horizonToUnits,
+  MS_PER_DAY,
+  msPerUnit,
+  type TimeUnit,
+} from './time-units.js';
+export { type CumulativeTracking, cumulativeTracking, type TrackingOptions } from './tracking.js';
+// Shared types
+export type {
+  BgNbdParams,
+  FitOptions,
+  FitResult,
+  GammaGammaParams,
+  ParetoNbdParams,
+  RfmArrays,
+  RfmInput,
+} from './types.js';
