@@ -25,40 +25,45 @@ export interface Random {
 
 /** Create a seeded random source. */
 export function createRandom(seed: number): Random {
-  let a = 0x9e3779b9 ^ seed;
-  let b = 0x243f6a88 ^ Math.imul(seed, 0x85ebca6b);
-  let c = 0xb7e15162 ^ Math.imul(seed, 0xc2b2ae35);
-  let d = 1;
+  // The state lives in an Int32Array rather than in closure variables: V8 boxes closure numbers that do not fit a
+  // small integer as heap objects, so every step would allocate (and the garbage collector would dominate).
+  // Int32Array stores wrap exactly like `| 0`, so the stream is the same bit for bit.
+  const state = new Int32Array(4);
+  state[0] = 0x9e3779b9 ^ seed;
+  state[1] = 0x243f6a88 ^ Math.imul(seed, 0x85ebca6b);
+  state[2] = 0xb7e15162 ^ Math.imul(seed, 0xc2b2ae35);
+  state[3] = 1;
   const nextU32 = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = state[3]!;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    state[3] = d + 1;
+    state[0] = b ^ (b >>> 9);
+    state[1] = c + (c << 3);
+    state[2] = ((c << 21) | (c >>> 11)) + t;
     return t >>> 0;
   };
   // Warm up so nearby seeds diverge.
   for (let i = 0; i < 15; i++) nextU32();
 
   const next = (): number => nextU32() / 4294967296;
-  let spareNormal: number | undefined;
+  // The spare Box–Muller value, kept in a typed array for the same reason as the state.
+  const spare = new Float64Array(1);
+  let hasSpare = false;
 
   const normal = (): number => {
-    if (spareNormal !== undefined) {
-      const v = spareNormal;
-      spareNormal = undefined;
-      return v;
+    if (hasSpare) {
+      hasSpare = false;
+      return spare[0]!;
     }
     let u = 0;
     while (u === 0) u = next();
     const v = next();
     const r = Math.sqrt(-2 * Math.log(u));
-    spareNormal = r * Math.sin(2 * Math.PI * v);
+    spare[0] = r * Math.sin(2 * Math.PI * v);
+    hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   };
 

@@ -27,7 +27,7 @@ export const TRANSACTION_FIELDS: readonly FieldDef[] = [
     name: 'date',
     kind: 'date',
     required: true,
-    aliases: ['date'],
+    aliases: ['date', 'orderdate', 'transactiondate', 'invoicedate', 'purchasedate'],
     description: 'when (see the time-zone rule)',
   },
   {
