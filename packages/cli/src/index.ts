@@ -1,6 +1,8 @@
 import { IngestError } from '@crm-lens/core';
 import { UsageError } from './args.js';
+import { FIT_HELP, fitCommand } from './commands/fit.js';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
+import { SCORE_HELP, scoreCommand } from './commands/score.js';
 import type { Io } from './io.js';
 
 export { type Io, processIo } from './io.js';
@@ -13,6 +15,16 @@ const COMMANDS: Record<
     run: inspectCommand,
     summary: 'read a file and print its data-quality report',
     help: INSPECT_HELP,
+  },
+  fit: {
+    run: fitCommand,
+    summary: 'fit BG/NBD, Pareto/NBD or Gamma-Gamma and print the parameters',
+    help: FIT_HELP,
+  },
+  score: {
+    run: scoreCommand,
+    summary: 'score every customer: RFM, ABC, CLV, value tier, churn risk',
+    help: SCORE_HELP,
   },
 };
 

@@ -2,6 +2,8 @@
 
 // ABC / Pareto: classes, concentration curve, Gini.
 export * from './abc/index.js';
+// Churn early warning.
+export * from './churn/index.js';
 // Customer lifetime value: BG/NBD, Pareto/NBD and Gamma-Gamma, predictions, CLV, holdout checks.
 export * from './clv/index.js';
 export type { ByteInput } from './ingest/byte-input.js';
@@ -58,6 +60,8 @@ export {
 export type { InteractionTable } from './schema/interactions.js';
 export { toArquero } from './schema/to-arquero.js';
 export type { TransactionTable } from './schema/transactions.js';
+// The whole scoring pipeline.
+export * from './score/index.js';
 // Per-customer summary: the kernel under RFM, ABC, the value pyramid and churn.
 export * from './summary/index.js';
 // The value pyramid.

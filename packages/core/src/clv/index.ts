@@ -45,6 +45,8 @@ export {
   paretoNbdProbabilityAlive,
   paretoNbdProbabilityNoPurchase,
 } from './pareto-nbd-predict.js';
+// Reading a per-customer summary table (x, t_x, T, zbar)
+export { readSummaryTable, SUMMARY_FIELDS, type SummaryTable } from './read-summary.js';
 export {
   type CalibrationSummary,
   type SummarizeOptions,

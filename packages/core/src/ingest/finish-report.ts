@@ -5,7 +5,7 @@ import type { RecordSource } from './record-source.js';
 import type { DetectedDateFormat, IngestReport, ReportBuilder, ReturnsPolicy } from './report.js';
 
 export interface FinishArgs {
-  table: TableKind;
+  table: TableKind | 'summary';
   source: RecordSource;
   resolved: readonly ResolvedField[];
   builder: ReportBuilder;

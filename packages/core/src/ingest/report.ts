@@ -74,7 +74,7 @@ export interface DetectedDateFormat {
 
 /** Everything ingestion did to the input: every row is accepted or rejected, and warnings are counted. */
 export interface IngestReport {
-  readonly table: TableKind;
+  readonly table: TableKind | 'summary';
   readonly source: SourceDescription;
   readonly dateFormats: readonly DetectedDateFormat[];
   /** Canonical field → what it was read from (a column name, `=expression`, or `"constant"`). */

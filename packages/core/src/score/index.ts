@@ -1,0 +1,2 @@
+// The whole scoring pipeline at one analysis date.
+export { type CustomerScores, type ScoreOptions, scoreCustomers } from './score-customers.js';

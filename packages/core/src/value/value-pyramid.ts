@@ -1,0 +1,166 @@
+import { quantileType7 } from '../rfm/quantile.js';
+
+/** The tiers, top of the pyramid first. Index = tier code in {@link ValuePyramid.tier}. */
+export const TIERS = ['platinum', 'gold', 'iron', 'lead'] as const;
+export type Tier = (typeof TIERS)[number];
+/** Tier code for customers left out (no purchase history, or a non-finite value). */
+export const NO_TIER = 255;
+
+/** Where "high" starts on one axis. */
+export type ThresholdRule =
+  | { readonly kind: 'median' }
+  | { readonly kind: 'percentile'; readonly p: number }
+  | { readonly kind: 'absolute'; readonly value: number };
+
+export interface ValuePyramidInput {
+  /** Current value per customer (e.g. trailing-12-month net revenue). */
+  readonly current: ArrayLike<number>;
+  /** Potential value per customer (e.g. predicted CLV over the horizon). */
+  readonly potential: ArrayLike<number>;
+  /** 1 = take part; customers with 0 are left out (tier NO_TIER) and counted. Default: all. */
+  readonly include?: ArrayLike<number>;
+}
+
+export interface ValuePyramidOptions {
+  /** Threshold on current value (default: the median of the included customers). */
+  readonly current?: ThresholdRule;
+  /** Threshold on potential value (default: the median). */
+  readonly potential?: ThresholdRule;
+}
+
+export interface TierSummary {
+  readonly tier: Tier;
+  readonly customers: number;
+  readonly customerShare: number;
+  /** Sum of current value in the tier and its share of the positive total. */
+  readonly currentValue: number;
+  readonly currentShare: number;
+  readonly potentialValue: number;
+  readonly potentialShare: number;
+}
+
+export interface ValuePyramid {
+  /** Tier code per customer (index into TIERS), NO_TIER when left out. */
+  readonly tier: Uint8Array;
+  readonly thresholds: { readonly current: number; readonly potential: number };
+  readonly tiers: readonly TierSummary[];
+  readonly included: number;
+  readonly excluded: number;
+  /**
+   * Per customer, the smallest step up the pyramid: the amount by which current or potential value must rise to
+   * cross a threshold into a higher tier (`gap`), that tier (`target`) and the axis (`via`: 0 current, 1 potential).
+   * Platinum customers and those left out have gap NaN and target NO_TIER.
+   */
+  readonly gap: Float64Array;
+  readonly target: Uint8Array;
+  readonly via: Uint8Array;
+}
+
+function threshold(
+  values: ArrayLike<number>,
+  include: ArrayLike<number> | undefined,
+  rule: ThresholdRule,
+): number {
+  if (rule.kind === 'absolute') return rule.value;
+  const p = rule.kind === 'median' ? 0.5 : rule.p;
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile must be within 0…1, got ${p}`);
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if ((include === undefined || include[i] === 1) && Number.isFinite(v)) kept.push(v);
+  }
+  if (kept.length === 0) return Number.NaN;
+  return quantileType7(Float64Array.from(kept).sort(), p);
+}
+
+const PLATINUM = 0;
+const GOLD = 1;
+const IRON = 2;
+const LEAD = 3;
+
+/**
+ * The customer value pyramid (value quadrant): current value against potential value. A customer is "high" on an
+ * axis when its value is strictly above the threshold (so a median of 0 makes "high" mean "positive").
+ * Platinum: high current, high potential; Gold: high current, low potential; Iron: low current, high potential;
+ * Lead: low, low.
+ */
+export function valuePyramid(input: ValuePyramidInput, options: ValuePyramidOptions = {}): ValuePyramid {
+  const { current, potential, include } = input;
+  const n = current.length;
+  if (potential.length !== n || (include && include.length !== n)) {
+    throw new RangeError('current, potential and include must have one entry per customer');
+  }
+  const tCurrent = threshold(current, include, options.current ?? { kind: 'median' });
+  const tPotential = threshold(potential, include, options.potential ?? { kind: 'median' });
+  const tier = new Uint8Array(n).fill(NO_TIER);
+  const gap = new Float64Array(n).fill(Number.NaN);
+  const target = new Uint8Array(n).fill(NO_TIER);
+  const via = new Uint8Array(n);
+  const count = [0, 0, 0, 0];
+  const sumCurrent = [0, 0, 0, 0];
+  const sumPotential = [0, 0, 0, 0];
+  let positiveCurrent = 0;
+  let positivePotential = 0;
+  let included = 0;
+  for (let i = 0; i < n; i++) {
+    const c = current[i]!;
+    const p = potential[i]!;
+    if ((include && include[i] !== 1) || !Number.isFinite(c) || !Number.isFinite(p)) continue;
+    included++;
+    const highC = c > tCurrent;
+    const highP = p > tPotential;
+    const t = highC ? (highP ? PLATINUM : GOLD) : highP ? IRON : LEAD;
+    tier[i] = t;
+    count[t]!++;
+    sumCurrent[t]! += c;
+    sumPotential[t]! += p;
+    if (c > 0) positiveCurrent += c;
+    if (p > 0) positivePotential += p;
+    // Smallest step into a higher tier. Crossing a threshold needs a value just above it: the gap is the distance.
+    const toCurrent = tCurrent - c;
+    const toPotential = tPotential - p;
+    if (t === GOLD) {
+      gap[i] = toPotential;
+      target[i] = PLATINUM;
+      via[i] = 1;
+    } else if (t === IRON) {
+      gap[i] = toCurrent;
+      target[i] = PLATINUM;
+      via[i] = 0;
+    } else if (t === LEAD) {
+      const byCurrent = toCurrent <= toPotential;
+      gap[i] = byCurrent ? toCurrent : toPotential;
+      target[i] = byCurrent ? GOLD : IRON;
+      via[i] = byCurrent ? 0 : 1;
+    }
+  }
+  const tiers = TIERS.map((name, t) => ({
+    tier: name,
+    customers: count[t]!,
+    customerShare: included ? count[t]! / included : 0,
+    currentValue: sumCurrent[t]!,
+    currentShare: positiveCurrent > 0 ? Math.max(0, sumCurrent[t]!) / positiveCurrent : 0,
+    potentialValue: sumPotential[t]!,
+    potentialShare: positivePotential > 0 ? Math.max(0, sumPotential[t]!) / positivePotential : 0,
+  }));
+  return {
+    tier,
+    thresholds: { current: tCurrent, potential: tPotential },
+    tiers,
+    included,
+    excluded: n - included,
+    gap,
+    target,
+    via,
+  };
+}
+
+/** Customers of a tier ranked by their gap to the next tier (smallest first): the upgrade candidates. */
+export function upgradeCandidates(pyramid: ValuePyramid, tier: Tier, limit = 50): Int32Array {
+  const code = TIERS.indexOf(tier);
+  const members: number[] = [];
+  for (let i = 0; i < pyramid.tier.length; i++)
+    if (pyramid.tier[i] === code && !Number.isNaN(pyramid.gap[i]!)) members.push(i);
+  members.sort((a, b) => pyramid.gap[a]! - pyramid.gap[b]! || a - b);
+  return Int32Array.from(members.slice(0, limit));
+}
