@@ -117,3 +117,23 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
 }
 
 export { parseDate };
+
+/**
+ * The common start of a command that takes one file: parse the flags, answer --help, and insist on exactly one
+ * file argument. Returns undefined when help was printed.
+ */
+export function parseFileCommand<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  flags: T,
+  usage: { name: string; help: string; out: (text: string) => void },
+): { values: Record<string, unknown>; file: string } | undefined {
+  const { values, positionals } = parseCommandArgs(args, flags);
+  if (values.help) {
+    usage.out(usage.help);
+    return undefined;
+  }
+  const [file, ...extra] = positionals;
+  if (!file) throw new UsageError(`${usage.name} needs a file: crm-lens ${usage.name} <file> [flags]`);
+  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  return { values, file };
+}

@@ -24,3 +24,10 @@ export function table(rows: readonly (readonly (string | number)[])[], indent = 
     )
     .join('\n');
 }
+
+/** One CSV cell: quoted when it holds a delimiter, quote or line break; empty for missing values. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}

@@ -1,25 +1,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Io, run } from '../src/index.js';
+import { cli } from './util/cli.js';
 
 const CDNOW = fileURLToPath(new URL('../../../../shared/data/cdnow/', import.meta.url));
 const rel = (value: number, expected: number) => Math.abs(value / expected - 1);
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-  };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
 
 describe('crm-lens fit', () => {
   it('fits BG/NBD on CDNOW_sample.txt to the published parameters', async () => {

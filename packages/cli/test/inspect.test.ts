@@ -3,17 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Io, run } from '../src/index.js';
+import { cli } from './util/cli.js';
 
 const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t), err: (t) => (err += t) };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
 
 describe('crm-lens inspect', () => {
   it('prints the CDNOW master report as JSON', async () => {

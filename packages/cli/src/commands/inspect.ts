@@ -12,10 +12,10 @@ import {
   INPUT_FLAGS_HELP,
   type InputFlagValues,
   ingestOptionsFromFlags,
-  parseCommandArgs,
+  parseFileCommand,
   UsageError,
 } from '../args.js';
-import { int, table } from '../format-table.js';
+import { csvCell, int, table } from '../format-table.js';
 import type { Io } from '../io.js';
 import { openFile } from '../read-file.js';
 
@@ -37,11 +37,6 @@ const FLAGS = {
   'max-rejected': { type: 'string' },
   'rejected-out': { type: 'string' },
 } as const;
-
-const csvCell = (value: string | number | undefined) => {
-  const s = value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
 
 function describeSource(report: IngestReport): string {
   const s = report.source;
@@ -149,14 +144,13 @@ export function formatReport(file: string, report: IngestReport, maxRejected: nu
 }
 
 export async function inspectCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, FLAGS);
-  if (values.help) {
-    io.out(INSPECT_HELP);
-    return 0;
-  }
-  const [file, ...extra] = positionals;
-  if (!file) throw new UsageError('inspect needs a file: crm-lens inspect <file> [flags]');
-  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  const parsed = parseFileCommand(args, FLAGS, {
+    name: 'inspect',
+    help: INSPECT_HELP,
+    out: (t) => io.out(t),
+  });
+  if (!parsed) return 0;
+  const { values, file } = parsed;
   const options = ingestOptionsFromFlags(values as InputFlagValues);
   const json = values.json === true;
   const maxRejectedText = values['max-rejected'] as string | undefined;

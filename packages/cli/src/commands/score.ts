@@ -11,11 +11,11 @@ import {
   INPUT_FLAGS_HELP,
   type InputFlagValues,
   ingestOptionsFromFlags,
-  parseCommandArgs,
   parseDate,
+  parseFileCommand,
   UsageError,
 } from '../args.js';
-import { int, table } from '../format-table.js';
+import { csvCell, int, table } from '../format-table.js';
 import type { Io } from '../io.js';
 import { parseHorizon, parseUnit } from '../units.js';
 import { loadTransactions } from './load.js';
@@ -117,12 +117,6 @@ export function scoreRows(s: CustomerScores): Row[] {
   return rows;
 }
 
-const csvCell = (v: string | number | null) => {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 function summaryText(s: CustomerScores, file: string, limit: number): string {
   const scored = s.scored.reduce((a, b) => a + b, 0);
   const purchase = s.fits.purchase;
@@ -183,14 +177,9 @@ function summaryText(s: CustomerScores, file: string, limit: number): string {
 }
 
 export async function scoreCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, FLAGS);
-  if (values.help) {
-    io.out(SCORE_HELP);
-    return 0;
-  }
-  const [file, ...extra] = positionals;
-  if (!file) throw new UsageError('score needs a file: crm-lens score <file> [flags]');
-  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  const parsed = parseFileCommand(args, FLAGS, { name: 'score', help: SCORE_HELP, out: (t) => io.out(t) });
+  if (!parsed) return 0;
+  const { values, file } = parsed;
   if (values.csv && values.json) throw new UsageError('choose one of --csv and --json');
   const unit = parseUnit(values.unit as string | undefined);
   const horizon = parseHorizon(values.horizon as string | undefined, unit);
