@@ -1,2 +1,9 @@
 // The whole scoring pipeline at one analysis date.
-export { type CustomerScores, type ScoreOptions, scoreCustomers } from './score-customers.js';
+export {
+  type CustomerScores,
+  SCORE_STAGES,
+  type ScoreOptions,
+  type ScoreStage,
+  scoreCustomers,
+  scoreCustomersSteps,
+} from './score-customers.js';

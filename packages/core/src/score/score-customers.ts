@@ -98,12 +98,41 @@ function byCode(calibration: CalibrationSummary, values: ArrayLike<number>, n: n
   return out;
 }
 
+/** The stages of {@link scoreCustomersSteps}, in order. */
+export const SCORE_STAGES = [
+  'summary',
+  'rfm',
+  'abc',
+  'occasions',
+  'purchase-model',
+  'spend-model',
+  'clv',
+  'pyramid',
+  'churn',
+] as const;
+export type ScoreStage = (typeof SCORE_STAGES)[number];
+
 /**
  * The whole scoring pipeline at one analysis date: customer summary → RFM scores and segments → ABC → BG/NBD
  * (or Pareto/NBD) and Gamma-Gamma fitted on all history up to asOf → P(alive), expected purchases and spend,
  * discounted CLV → the value pyramid (trailing current value against CLV) → churn risk and value at risk.
  */
 export function scoreCustomers(table: TransactionTable, options: ScoreOptions = {}): CustomerScores {
+  const steps = scoreCustomersSteps(table, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link scoreCustomers} one stage at a time: the generator yields the name of the stage it is about to run, so a
+ * caller can report progress, measure each stage, yield to the event loop or stop between stages.
+ */
+export function* scoreCustomersSteps(
+  table: TransactionTable,
+  options: ScoreOptions = {},
+): Generator<ScoreStage, CustomerScores, void> {
   const asOf = options.asOf ?? lastDate(table);
   const unit = options.unit ?? 'week';
   const horizon = options.horizon ?? { months: 12 };
@@ -135,10 +164,12 @@ export function scoreCustomers(table: TransactionTable, options: ScoreOptions = 
   const pAlive = byCode(calibration, probabilityAlive(purchaseModel, calibration), n);
   const clv = byCode(calibration, value.clv, n);
 
+  yield 'pyramid';
   const current = currentValue(table, { asOf, months: options.currentMonths ?? 12 });
   const scored = new Uint8Array(n);
   for (let c = 0; c < n; c++) scored[c] = summary.hasPurchase[c]!;
   const pyramid = valuePyramid({ current: current.value, potential: clv, include: scored }, options.pyramid);
+  yield 'churn';
   const churn = churnRisk(
     {
       occasions,
