@@ -143,7 +143,7 @@ export async function fitCommand(args: string[], io: Io): Promise<number> {
       table([
         [
           'data',
-          `${result.n.toLocaleString('en-US')} customers (${result.rows.toLocaleString('en-US')} distinct rows)${source.calibrationEnd ? `, calibration ends ${source.calibrationEnd}` : ''}${model === 'gammagamma' ? '' : `, times in ${unit}s`}`,
+          `${result.n.toLocaleString('en-US')} customers${model === 'gammagamma' ? '' : ` (${result.rows.toLocaleString('en-US')} distinct (x, t_x, T) rows)`}${source.calibrationEnd ? `, calibration ends ${source.calibrationEnd}` : ''}${model === 'gammagamma' ? '' : `, times in ${unit}s`}`,
         ],
         ['log-likelihood', result.logLik.toFixed(3)],
         [

@@ -204,6 +204,15 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     annualDiscountRate,
     model: modelText === 'bgnbd' ? 'bg-nbd' : 'pareto-nbd',
   });
+  for (const [name, fit] of [
+    ['purchase model', scores.fits.purchase],
+    ['spend model', scores.fits.spend],
+  ] as const) {
+    if (!fit.converged)
+      io.err(
+        `crm-lens score: warning: the ${name} did not converge (${fit.message}); predictions are unreliable\n`,
+      );
+  }
   if (values.csv) {
     const rows = scoreRows(scores);
     io.out(`${SCORE_COLUMNS.join(',')}\n`);

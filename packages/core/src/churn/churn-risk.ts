@@ -140,11 +140,12 @@ export function churnRisk(input: ChurnInput, options: ChurnOptions): ChurnRisk {
       const c = interactions.customer.codes[i]!;
       const day = Math.floor(interactions.date[i]! / DAY_MS);
       const rating = interactions.satisfaction?.[i] ?? Number.NaN;
+      if (c < 0 || c >= n || day > asOfDay) continue;
+      // The scale is what was observed up to asOf among known customers.
       if (Number.isFinite(rating)) {
         scaleMin = Math.min(scaleMin, rating);
         scaleMax = Math.max(scaleMax, rating);
       }
-      if (c < 0 || c >= n || day > asOfDay) continue;
       if (interactions.type.codes[i] === complaintCode && day > asOfDay - complaintDays) complaints[c]!++;
       if (Number.isFinite(rating) && day > asOfDay - 2 * complaintDays) {
         satisfactionSum[c]! += rating;
@@ -243,7 +244,7 @@ export function churnRisk(input: ChurnInput, options: ChurnOptions): ChurnRisk {
           code: 'frequency-decline',
           contribution: CHURN_WEIGHTS.trend * countDrop,
           values: { drop: countDrop, recent: recentCount, previous: previousCount, months },
-          text: `${recentCount} purchases in the last ${months} months, down from ${previousCount}`,
+          text: `${recentCount} purchase${recentCount === 1 ? '' : 's'} in the last ${months} months, down from ${previousCount}`,
         });
       }
     }

@@ -106,6 +106,7 @@ export function purchaseOccasions(
     while (j < valid && codes[rows[order[j] as number] as number] === c) {
       const r = rank[order[j] as number] as number;
       let net = 0;
+      let gross = 0;
       let hasReturn = false;
       while (j < valid) {
         const idx = order[j] as number;
@@ -113,8 +114,12 @@ export function purchaseOccasions(
         const a = amount[rows[idx] as number] as number;
         net += a;
         if (a < 0) hasReturn = true;
+        else gross += a;
         j++;
       }
+      // A purchase refunded the same day nets to ~0 with rounding noise (0.1 + 0.2 − 0.3 = 5.6e-17): treat a net
+      // within 1e-9 of the gross as zero, the same tolerance as the customer summary's.
+      if (hasReturn && Math.abs(net) <= 1e-9 * gross) net = 0;
       if (net > 0 || (net === 0 && !hasReturn)) {
         const k = rankToKey(r);
         time[out] = mergeSameDay ? k * MS_PER_DAY : k;

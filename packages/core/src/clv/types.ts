@@ -55,7 +55,7 @@ export interface FitResult<P> {
   readonly standardErrors: P;
   /** Number of customers (sum of weights) the fit used. */
   readonly n: number;
-  /** Number of distinct rows after collapsing identical inputs. */
+  /** Number of distinct rows after collapsing identical inputs (Gamma-Gamma does not collapse: the rows it used). */
   readonly rows: number;
   /** Max |gradient| of the mean log-likelihood with respect to the log-parameters at the returned point. */
   readonly gradientNorm: number;

@@ -138,22 +138,36 @@ export function* scoreCustomersSteps(
   const horizon = options.horizon ?? { months: 12 };
   const n = table.customer.dictionary.length;
 
+  yield 'summary';
   const summary = summarizeCustomers(table, { asOf });
+  yield 'rfm';
   const rfmScores = scoreRfm(summary, options.rfm ?? {});
   const segments = assignSegments(rfmScores, options.segmentMap ? { map: options.segmentMap } : {});
+  yield 'abc';
   const abc = abcClassify(summary.netRevenue, { ...options.abc, ids: table.customer.dictionary });
 
+  yield 'occasions';
   const occasions: PurchaseOccasions = purchaseOccasions(table);
   const calibration = summarizeOccasions(occasions, table.customer.dictionary, {
     unit,
     calibrationEnd: asOf,
   });
+  let repeatBuyers = 0;
+  for (let i = 0; i < calibration.length; i++) if (calibration.x[i]! > 0) repeatBuyers++;
+  if (repeatBuyers === 0) {
+    throw new RangeError(
+      `scoring fits purchase and spend models to customers with repeat purchases, and there are none up to ${new Date(asOf).toISOString().slice(0, 10)} (${calibration.length} customers, each with one purchase)`,
+    );
+  }
+  yield 'purchase-model';
   const modelKind = options.model ?? 'bg-nbd';
   const purchase = modelKind === 'bg-nbd' ? fitBgNbd(calibration) : fitParetoNbd(calibration);
   const purchaseModel = { kind: modelKind, params: purchase.params } as PurchaseModel;
+  yield 'spend-model';
   const spend = fitGammaGamma({ x: calibration.x, zbar: calibration.zbar });
   const horizonUnits = horizonToUnits(horizon, unit);
 
+  yield 'clv';
   const spendPerPurchase = gammaGammaConditionalExpectedSpend(spend.params, calibration.x, calibration.zbar);
   const value = customerLifetimeValue(calibration, spendPerPurchase, {
     model: purchaseModel,

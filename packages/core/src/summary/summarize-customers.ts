@@ -17,7 +17,7 @@ export interface ResolvedSummarizeCustomersOptions {
  * See {@link CustomerSummary} for the exact definitions and {@link SummarizeCustomersOptions} for the date rules.
  *
  * Runs over typed arrays with no per-row objects: a counting sort by customer, small per-customer sorts only
- * where a customer's rows are out of date (or order) order, and one sequential scan; see `add-runs.ts`.
+ * where a customer's rows are out of date (or order), and one sequential scan; see `add-runs.ts`.
  *
  * @throws {RangeError} when `asOf` is not a finite number, `windowDays` not a positive integer, or the table's
  *   columns do not have `table.length` rows.

@@ -46,7 +46,8 @@ export function currentValue(table: TransactionTable, options: CurrentValueOptio
   let rowsWithoutCost = 0;
   for (let i = 0; i < table.length; i++) {
     const day = Math.floor(table.date[i]! / 86_400_000);
-    if (day < firstDay || day > lastDay) continue;
+    // Written as a negated range test so a NaN date is skipped too.
+    if (!(day >= firstDay && day <= lastDay)) continue;
     const c = codes[i]!;
     if (c < 0) continue;
     if (cost) {

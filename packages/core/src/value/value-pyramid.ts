@@ -90,8 +90,16 @@ export function valuePyramid(input: ValuePyramidInput, options: ValuePyramidOpti
   if (potential.length !== n || (include && include.length !== n)) {
     throw new RangeError('current, potential and include must have one entry per customer');
   }
-  const tCurrent = threshold(current, include, options.current ?? { kind: 'median' });
-  const tPotential = threshold(potential, include, options.potential ?? { kind: 'median' });
+  // Thresholds come from the same customers that get a tier: included, with both values finite.
+  const eligible = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    eligible[i] =
+      (!include || include[i] === 1) && Number.isFinite(current[i]!) && Number.isFinite(potential[i]!)
+        ? 1
+        : 0;
+  }
+  const tCurrent = threshold(current, eligible, options.current ?? { kind: 'median' });
+  const tPotential = threshold(potential, eligible, options.potential ?? { kind: 'median' });
   const tier = new Uint8Array(n).fill(NO_TIER);
   const gap = new Float64Array(n).fill(Number.NaN);
   const target = new Uint8Array(n).fill(NO_TIER);
