@@ -1,9 +1,9 @@
-import { finishReport } from '../ingest/finish-report.js';
-import { resolveMapping } from '../ingest/mapping.js';
+import type { ResolvedField } from '../ingest/mapping.js';
 import type { IngestOptions } from '../ingest/options.js';
-import { type FieldValue, readRows } from '../ingest/read-rows.js';
-import { closingOnError, type IngestInput, openSource } from '../ingest/record-source.js';
-import { type IngestReport, ReportBuilder } from '../ingest/report.js';
+import type { FieldValue, RowContext } from '../ingest/read-rows.js';
+import type { IngestInput } from '../ingest/record-source.js';
+import type { IngestReport, ReportBuilder } from '../ingest/report.js';
+import { runIngestion } from '../ingest/run-ingestion.js';
 import type { FieldDef } from '../schema/fields.js';
 import { Float64Builder } from '../util/growable.js';
 
@@ -48,12 +48,16 @@ export async function readSummaryTable(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<SummaryTable> {
-  const started = performance.now();
-  const source = await openSource(input, options);
-  const resolved = await closingOnError(source, () =>
-    resolveMapping(SUMMARY_FIELDS, source.columns, options.mapping),
-  );
-  const report = new ReportBuilder(options.maxRejections ?? 100_000);
+  const { table, report } = await runIngestion(input, options, {
+    table: 'summary',
+    fields: SUMMARY_FIELDS,
+    start: ({ resolved, report: builder }) => summaryRows(resolved, builder),
+  });
+  return { ...table, report };
+}
+
+/** The summary table's row checks and columns. */
+function summaryRows(resolved: readonly ResolvedField[], report: ReportBuilder) {
   const hasId = resolved[0]!.kind !== 'none';
   const hasZbar = resolved[4]!.kind !== 'none';
   const ids: string[] = [];
@@ -61,7 +65,7 @@ export async function readSummaryTable(
   const tx = new Float64Builder();
   const T = new Float64Builder();
   const zbar = new Float64Builder();
-  const accept = (values: FieldValue[], context: Parameters<Parameters<typeof readRows>[3]['accept']>[1]) => {
+  const accept = (values: FieldValue[], context: RowContext) => {
     const [id, xv, txv, Tv, zv] = values as [string | undefined, number, number, number, number | undefined];
     const bad = (field: string, value: number, why: string) =>
       context.rejection('invalid-number', field, String(value), `${field} = ${value}: ${why}`);
@@ -78,23 +82,15 @@ export async function readSummaryTable(
     report.accept(Number.NaN);
     return undefined;
   };
-  const dateFormats = await closingOnError(source, () =>
-    readRows(source, resolved, report, { accept }, options),
-  );
-  return {
-    ids: hasId ? ids : undefined,
-    x: x.finish(),
-    tx: tx.finish(),
-    T: T.finish(),
-    zbar: hasZbar ? zbar.finish() : undefined,
-    report: finishReport({
-      table: 'summary',
-      source,
-      resolved,
-      builder: report,
-      dateFormats,
-      customers: report.accepted,
-      started,
-    }),
-  };
+  const finish = () => ({
+    table: {
+      ids: hasId ? ids : undefined,
+      x: x.finish(),
+      tx: tx.finish(),
+      T: T.finish(),
+      zbar: hasZbar ? zbar.finish() : undefined,
+    },
+    customers: x.length,
+  });
+  return { visitor: { accept }, finish };
 }

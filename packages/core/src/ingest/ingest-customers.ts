@@ -3,28 +3,35 @@ import type { CustomerTable } from '../schema/customers.js';
 import { CUSTOMER_FIELDS } from '../schema/fields.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
-import { finishReport } from './finish-report.js';
-import type { IngestResult } from './ingest-transactions.js';
-import { resolveMapping, unmappedColumns } from './mapping.js';
+import { type ResolvedField, unmappedColumns } from './mapping.js';
 import { type IngestOptions, nowMs } from './options.js';
-import { type FieldValue, type RowContext, readRows, readText } from './read-rows.js';
-import { closingOnError, type IngestInput, openSource } from './record-source.js';
-import { ReportBuilder } from './report.js';
+import { type FieldValue, type RowContext, readText } from './read-rows.js';
+import type { IngestInput, RecordSource } from './record-source.js';
+import type { ReportBuilder } from './report.js';
+import { type IngestResult, runIngestion } from './run-ingestion.js';
 
 /**
  * Read customers. Ids must be unique (a repeated id is rejected as `duplicate-id`, pointing at the first row);
  * every column no field reads is kept as a text attribute.
  */
-export async function ingestCustomers(
+export function ingestCustomers(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult<CustomerTable>> {
-  const started = performance.now();
-  const source = await openSource(input, options);
-  const resolved = await closingOnError(source, () =>
-    resolveMapping(CUSTOMER_FIELDS, source.columns, options.mapping),
-  );
-  const report = new ReportBuilder(options.maxRejections ?? 100_000);
+  return runIngestion(input, options, {
+    table: 'customers',
+    fields: CUSTOMER_FIELDS,
+    start: ({ source, resolved, report }) => customerRows(source, resolved, report, options),
+  });
+}
+
+/** The customers' row checks (unique ids) and column builders, free attributes included. */
+function customerRows(
+  source: RecordSource,
+  resolved: readonly ResolvedField[],
+  report: ReportBuilder,
+  options: IngestOptions,
+) {
   const now = nowMs(options.now);
   const attributeNames = unmappedColumns(resolved, source.columns);
   const attributeIndex = attributeNames.map((name) => source.columns.indexOf(name));
@@ -61,41 +68,21 @@ export async function ingestCustomers(
     return undefined;
   };
 
-  const dateFormats = await closingOnError(source, () =>
-    readRows(
-      source,
-      resolved,
-      report,
-      { accept },
-      {
-        ...options,
-        onRows: (rows) => options.onProgress?.({ table: 'customers', rows }),
-      },
-    ),
-  );
-  const idColumn = id.finish();
-  const table: CustomerTable = {
-    kind: 'customers',
-    length: id.length,
-    id: idColumn,
-    ...(name ? { name: name.finish() } : {}),
-    ...(createdAt ? { createdAt: createdAt.finish() } : {}),
-    ...(region ? { region: region.finish() } : {}),
-    attributes: Object.fromEntries(attributeNames.map((n, k) => [n, attributes[k]!.finish()])) as Record<
-      string,
-      DictColumn
-    >,
+  const finish = () => {
+    const idColumn = id.finish();
+    const table: CustomerTable = {
+      kind: 'customers',
+      length: id.length,
+      id: idColumn,
+      ...(name ? { name: name.finish() } : {}),
+      ...(createdAt ? { createdAt: createdAt.finish() } : {}),
+      ...(region ? { region: region.finish() } : {}),
+      attributes: Object.fromEntries(attributeNames.map((n, k) => [n, attributes[k]!.finish()])) as Record<
+        string,
+        DictColumn
+      >,
+    };
+    return { table, customers: idColumn.dictionary.length };
   };
-  return {
-    table,
-    report: finishReport({
-      table: 'customers',
-      source,
-      resolved,
-      builder: report,
-      dateFormats,
-      customers: idColumn.dictionary.length,
-      started,
-    }),
-  };
+  return { visitor: { accept }, finish };
 }

@@ -4,25 +4,28 @@ import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
 import { hash53 } from '../util/hash.js';
 import { HashSet53 } from '../util/hash-set.js';
-import { distinctCodes, finishReport } from './finish-report.js';
-import type { IngestResult } from './ingest-transactions.js';
-import { resolveMapping } from './mapping.js';
+import { distinctCodes } from './finish-report.js';
+import type { ResolvedField } from './mapping.js';
 import { type IngestOptions, nowMs } from './options.js';
-import { type FieldValue, type RowContext, readRows } from './read-rows.js';
-import { closingOnError, type IngestInput, openSource } from './record-source.js';
-import { ReportBuilder } from './report.js';
+import type { FieldValue, RowContext } from './read-rows.js';
+import type { IngestInput } from './record-source.js';
+import type { ReportBuilder } from './report.js';
+import { type IngestResult, runIngestion } from './run-ingestion.js';
 
 /** Read service interactions (complaints, tickets, calls, …); `type` is stored lower-cased. */
-export async function ingestInteractions(
+export function ingestInteractions(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult<InteractionTable>> {
-  const started = performance.now();
-  const source = await openSource(input, options);
-  const resolved = await closingOnError(source, () =>
-    resolveMapping(INTERACTION_FIELDS, source.columns, options.mapping),
-  );
-  const report = new ReportBuilder(options.maxRejections ?? 100_000);
+  return runIngestion(input, options, {
+    table: 'interactions',
+    fields: INTERACTION_FIELDS,
+    start: ({ resolved, report }) => interactionRows(resolved, report, options),
+  });
+}
+
+/** The interactions' row checks and column builders. */
+function interactionRows(resolved: readonly ResolvedField[], report: ReportBuilder, options: IngestOptions) {
   const now = nowMs(options.now);
   const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
   const seen = new HashSet53();
@@ -45,36 +48,17 @@ export async function ingestInteractions(
     return undefined;
   };
 
-  const dateFormats = await closingOnError(source, () =>
-    readRows(
-      source,
-      resolved,
-      report,
-      { accept },
-      {
-        ...options,
-        onRows: (rows) => options.onProgress?.({ table: 'interactions', rows }),
-      },
-    ),
-  );
-  const customerColumn = customer.finish();
-  return {
-    table: {
+  const finish = () => {
+    const customerColumn = customer.finish();
+    const table: InteractionTable = {
       kind: 'interactions',
       length: date.length,
       customer: customerColumn,
       date: date.finish(),
       type: type.finish(),
       ...(satisfaction ? { satisfaction: satisfaction.finish() } : {}),
-    },
-    report: finishReport({
-      table: 'interactions',
-      source,
-      resolved,
-      builder: report,
-      dateFormats,
-      customers: distinctCodes(customerColumn.codes, customerColumn.dictionary.length),
-      started,
-    }),
+    };
+    return { table, customers: distinctCodes(customerColumn.codes, customerColumn.dictionary.length) };
   };
+  return { visitor: { accept }, finish };
 }

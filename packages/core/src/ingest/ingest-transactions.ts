@@ -4,17 +4,15 @@ import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
 import { hash53 } from '../util/hash.js';
 import { HashSet53 } from '../util/hash-set.js';
-import { distinctCodes, finishReport } from './finish-report.js';
-import { resolveMapping } from './mapping.js';
+import { distinctCodes } from './finish-report.js';
+import type { ResolvedField } from './mapping.js';
 import { nowMs, type TransactionIngestOptions } from './options.js';
-import { type FieldValue, type RowContext, readRows } from './read-rows.js';
-import { closingOnError, type IngestInput, openSource } from './record-source.js';
-import { type IngestReport, ReportBuilder } from './report.js';
+import type { FieldValue, RowContext } from './read-rows.js';
+import type { IngestInput } from './record-source.js';
+import type { ReportBuilder } from './report.js';
+import { type IngestResult, runIngestion } from './run-ingestion.js';
 
-export interface IngestResult<T> {
-  readonly table: T;
-  readonly report: IngestReport;
-}
+export type { IngestResult } from './run-ingestion.js';
 
 const F = Object.fromEntries(TRANSACTION_FIELDS.map((f, i) => [f.name, i])) as Record<
   (typeof TRANSACTION_FIELDS)[number]['name'],
@@ -25,23 +23,24 @@ const F = Object.fromEntries(TRANSACTION_FIELDS.map((f, i) => [f.name, i])) as R
  * Read transactions from any input into the canonical columnar table, with a report that accounts for every
  * row. Rows are streamed in batches (20k rows or 1 MiB of text), so large files never exist as row objects.
  */
-export async function ingestTransactions(
+export function ingestTransactions(
   input: IngestInput,
   options: TransactionIngestOptions = {},
 ): Promise<IngestResult<TransactionTable>> {
-  const started = performance.now();
-  let bytes: number | undefined;
-  const source = await openSource(input, {
-    ...options,
-    onBytes: (n) => {
-      bytes = n;
-    },
+  return runIngestion(input, options, {
+    table: 'transactions',
+    fields: TRANSACTION_FIELDS,
+    start: ({ resolved, report }) => transactionRows(resolved, report, options),
   });
-  const resolved = await closingOnError(source, () =>
-    resolveMapping(TRANSACTION_FIELDS, source.columns, options.mapping),
-  );
+}
+
+/** The transactions' row checks (returns policy, warnings) and column builders. */
+function transactionRows(
+  resolved: readonly ResolvedField[],
+  report: ReportBuilder,
+  options: TransactionIngestOptions,
+) {
   const has = (name: string) => resolved[F[name]!]!.kind !== 'none';
-  const report = new ReportBuilder(options.maxRejections ?? 100_000);
   const now = nowMs(options.now);
   const policy = options.returns ?? 'net';
   const prefix = options.cancellationPrefix;
@@ -129,48 +128,29 @@ export async function ingestTransactions(
     if (typeof price === 'number' && price < 0) report.warnRejected('negative-price');
   };
 
-  const dateFormats = await closingOnError(source, () =>
-    readRows(
-      source,
-      resolved,
-      report,
-      { accept, inspectRejected },
-      {
-        ...options,
-        onRows: (rows) =>
-          options.onProgress?.({ table: 'transactions', rows, ...(bytes !== undefined ? { bytes } : {}) }),
-      },
-    ),
-  );
-
-  const customerColumn = customer.finish();
-  const table: TransactionTable = {
-    kind: 'transactions',
-    length: date.length,
-    customer: customerColumn,
-    date: date.finish(),
-    amount: amount.finish(),
-    ...(orderId ? { orderId: orderId.finish() } : {}),
-    ...(quantity ? { quantity: quantity.finish() } : {}),
-    ...(unitPrice ? { unitPrice: unitPrice.finish() } : {}),
-    ...(cost ? { cost: cost.finish() } : {}),
-    ...(product ? { product: product.finish() } : {}),
-    ...(category ? { category: category.finish() } : {}),
-    ...(region ? { region: region.finish() } : {}),
-    ...(channel ? { channel: channel.finish() } : {}),
-    ...(currency ? { currency: currency.finish() } : {}),
-  };
-  return {
-    table,
-    report: finishReport({
-      table: 'transactions',
-      source,
-      resolved,
-      builder: report,
-      dateFormats,
+  const finish = () => {
+    const customerColumn = customer.finish();
+    const table: TransactionTable = {
+      kind: 'transactions',
+      length: date.length,
+      customer: customerColumn,
+      date: date.finish(),
+      amount: amount.finish(),
+      ...(orderId ? { orderId: orderId.finish() } : {}),
+      ...(quantity ? { quantity: quantity.finish() } : {}),
+      ...(unitPrice ? { unitPrice: unitPrice.finish() } : {}),
+      ...(cost ? { cost: cost.finish() } : {}),
+      ...(product ? { product: product.finish() } : {}),
+      ...(category ? { category: category.finish() } : {}),
+      ...(region ? { region: region.finish() } : {}),
+      ...(channel ? { channel: channel.finish() } : {}),
+      ...(currency ? { currency: currency.finish() } : {}),
+    };
+    return {
+      table,
       customers: distinctCodes(customerColumn.codes, customerColumn.dictionary.length),
-      started,
       policy: { returns: policy, ...(prefix !== undefined ? { cancellationPrefix: prefix } : {}) },
-    }),
+    };
   };
+  return { visitor: { accept, inspectRejected }, finish };
 }

@@ -5,7 +5,7 @@ import type { ReturnsPolicy } from './report.js';
 
 /** Progress of a running ingestion. */
 export interface IngestProgress {
-  readonly table: 'transactions' | 'customers' | 'interactions';
+  readonly table: 'transactions' | 'customers' | 'interactions' | 'summary';
   /** Records processed so far. */
   readonly rows: number;
   /** Input bytes read so far (compressed bytes for gzip), when reading bytes. */
