@@ -24,6 +24,11 @@ export interface IngestOptions extends ReadOptions, ValueOptions {
   maxRejections?: number;
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Awaited every 4,096 rows and after every batch. An in-thread host passes a function that yields to the event
+   * loop (a macrotask), so ingestion never blocks the page for long; the signal is checked after each pause.
+   */
+  pause?: () => Promise<void>;
 }
 
 /** Options for transactions. */

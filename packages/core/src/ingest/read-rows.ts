@@ -37,6 +37,8 @@ export interface RowVisitor {
 }
 
 const MIN_TIME = Date.UTC(1900, 0, 1);
+/** With a `pause` hook, it is awaited every 4,096 rows (a few ms of work). */
+const PAUSE_MASK = 4095;
 const MAX_TIME = Date.UTC(2200, 0, 1);
 const INTEGER_ID = /^[+]?(-?)0*(\d+)(?:\.0*)?$/;
 
@@ -49,8 +51,11 @@ class FieldFailure {
   ) {}
 }
 
+/** A Date as ISO text; an Invalid Date (which toISOString would throw on) as "Invalid Date". */
+const dateText = (date: Date) => (Number.isNaN(date.getTime()) ? 'Invalid Date' : date.toISOString());
+
 const shown = (value: unknown) => {
-  const s = value instanceof Date ? value.toISOString() : String(value);
+  const s = value instanceof Date ? dateText(value) : String(value);
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 };
 
@@ -185,7 +190,7 @@ function readNumber(cell: unknown, field: string, column: string, format: Number
 
 export function readText(cell: unknown): string | undefined {
   if (cell === null || cell === undefined) return undefined;
-  const text = (cell instanceof Date ? cell.toISOString() : String(cell)).trim();
+  const text = (cell instanceof Date ? dateText(cell) : String(cell)).trim();
   return text === '' ? undefined : text;
 }
 
@@ -235,6 +240,8 @@ class BatchRowContext implements RowContext {
 
 export interface ReadRowsOptions extends ValueOptions {
   signal?: AbortSignal;
+  /** Awaited every PAUSE_ROWS rows and after every batch: lets an in-thread caller give the page a turn. */
+  pause?: () => Promise<void>;
   onRows?: (rows: number) => void;
 }
 
@@ -324,6 +331,10 @@ export async function readRows(
     const context = new BatchRowContext(batch);
     report.blankLines += batch.blankLines;
     for (let row = 0; row < batch.size; row++) {
+      if (options.pause && (row & PAUSE_MASK) === PAUSE_MASK) {
+        await options.pause();
+        if (options.signal?.aborted) throw abortError(options.signal);
+      }
       const record = batch.firstRecord + row;
       context.index = row;
       const line = batch.line(row);
@@ -377,6 +388,7 @@ export async function readRows(
       if (rejection) report.reject(rejection);
     }
     options.onRows?.(report.total);
+    await options.pause?.();
   }
   return dateFields.flatMap((d) => {
     const description = d?.describe();

@@ -358,3 +358,45 @@ describe('ingestDataset', () => {
     expect(dt.column('amount')?.at(0)).toBe(1);
   });
 });
+
+describe('ingestTransactions: pausing and odd values', () => {
+  it('awaits the pause hook every 4,096 rows and after each batch, and stops there when aborted', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => ({
+      customerId: `c${i % 10}`,
+      date: '2024-01-01',
+      amount: 1,
+    }));
+    let pauses = 0;
+    const { report } = await ingestTransactions(rows, {
+      now: NOW,
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(report.total).toBe(50_000);
+    // 3 batches (20k, 20k, 10k rows): 4 + 4 + 2 in-batch pauses, plus one after each batch.
+    expect(pauses).toBe(13);
+    const controller = new AbortController();
+    let seen = 0;
+    const error = await ingestTransactions(rows, {
+      now: NOW,
+      signal: controller.signal,
+      pause: async () => {
+        if (++seen === 2) controller.abort(new Error('stop'));
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'aborted' });
+  });
+
+  it('rejects an Invalid Date object instead of crashing', async () => {
+    const { report } = await ingestTransactions(
+      [
+        { customerId: 'a', date: new Date(Number.NaN), amount: 1 },
+        { customerId: 'b', date: new Date(Date.UTC(2024, 0, 1)), amount: 1 },
+      ],
+      { now: NOW },
+    );
+    expect(report).toMatchObject({ total: 2, accepted: 1, rejectedByReason: { 'invalid-date': 1 } });
+    expect(report.rejections[0]?.value).toBe('Invalid Date');
+  });
+});
