@@ -2,6 +2,7 @@
 // Browser tests (Web Test Runner + system Chromium). Run them with `pnpm test:browser`
 // (scripts/test-browser.mjs finds Chromium, adds a pass/fail summary and passes any wtr flags through).
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -100,6 +101,57 @@ const commonjsDefaultExport = {
   },
 };
 
+// The engine's browser tests need two things the dev server does not serve by itself:
+//
+// 1. A classic-script bundle of the engine worker, for the `blob-worker` host (a blob: worker that runs
+//    `importScripts(<bundle>)`). It is built on request with the esbuild that @web/dev-server-esbuild already
+//    uses (resolved from there: it is not a direct dependency of the repo), from the TypeScript sources.
+// 2. A page served with a Content-Security-Policy header that forbids workers (and eval), in which the engine
+//    must fall back to the page's own thread. A CSP in a response header is the real thing: a <meta> policy in
+//    an iframe would not cover every directive.
+const ENGINE_CLASSIC_WORKER = '/__engine/classic-worker.js';
+const ENGINE_CSP_PAGE = '/__engine/csp-page.html';
+const ENGINE_CSP = "default-src 'self'; script-src 'self'; worker-src 'none'; object-src 'none'";
+
+/** @type {Promise<string> | undefined} */
+let classicWorkerBundle;
+function buildClassicWorker() {
+  const esbuild = createRequire(import.meta.resolve('@web/dev-server-esbuild'))('esbuild');
+  classicWorkerBundle ??= esbuild
+    .build({
+      entryPoints: [join(root, 'packages/engine/src/engine.worker.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      conditions: ['source', 'browser'],
+      write: false,
+      logLevel: 'silent',
+    })
+    .then((/** @type {{ outputFiles: { text: string }[] }} */ result) => result.outputFiles[0]?.text ?? '');
+  return /** @type {Promise<string>} */ (classicWorkerBundle);
+}
+
+/** @type {import('@web/test-runner').TestRunnerConfig['middleware']} */
+const engineMiddleware = [
+  async (context, next) => {
+    if (context.path === ENGINE_CLASSIC_WORKER) {
+      context.type = 'text/javascript';
+      context.body = await buildClassicWorker();
+      return;
+    }
+    if (context.path === ENGINE_CSP_PAGE) {
+      context.set('Content-Security-Policy', ENGINE_CSP);
+      context.type = 'text/html';
+      context.body =
+        '<!doctype html><title>crm-lens engine under a strict CSP</title>' +
+        '<script type="module" src="/packages/engine/test-browser/csp-page.ts"></script>';
+      return;
+    }
+    await next();
+  },
+];
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // Served from the repo root, so tests fetch fixtures as `/packages/<pkg>/test/fixtures/…`.
@@ -123,6 +175,7 @@ export default {
   // Use the `browser` field (arquero would otherwise pull in node:fs) and our packages' TypeScript sources.
   nodeResolve: { browser: true, exportConditions: ['browser', 'source'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), commonjsDefaultExport],
+  middleware: engineMiddleware,
   // The machine has 2 cores: one Chromium, two test files at a time.
   concurrentBrowsers: 1,
   concurrency: 2,

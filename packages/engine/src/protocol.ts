@@ -248,6 +248,8 @@ export interface ChurnQuery {
   readonly offset: number;
   readonly limit: number;
   readonly fields: readonly CustomerField[];
+  /** Also return each row's churn reasons (`rows.reasons`). */
+  readonly reasons?: boolean;
 }
 
 export interface ChurnPage {
@@ -256,3 +258,43 @@ export interface ChurnPage {
   readonly offset: number;
   readonly rows: CustomerColumns;
 }
+
+/**
+ * Version of the host protocol. A worker that answers the handshake with another version (a stale cached
+ * worker bundle, say) is rejected, and the next host of the fallback chain is tried.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The handshake answer of a host. */
+export interface PingReply {
+  readonly protocol: number;
+}
+
+/**
+ * One column of row objects after columnarisation on the calling thread, in a form that crosses a thread
+ * boundary cheaply: typed arrays (transferred) wherever the column's values allow, so that row objects are
+ * never structured-cloned. `missing` marks rows whose cell was null or undefined (1 = missing).
+ */
+export type WireColumn =
+  /** Every present value is a number. */
+  | { readonly kind: 'number'; readonly values: Float64Array; readonly missing?: Uint8Array }
+  /** Every present value is a Date; the values are its epoch milliseconds. */
+  | { readonly kind: 'date'; readonly values: Float64Array; readonly missing?: Uint8Array }
+  /** Every present value is a string: dictionary codes, −1 = missing. */
+  | { readonly kind: 'text'; readonly codes: Int32Array; readonly dictionary: readonly string[] }
+  /** Mixed or other types: the cells as they were (structured-cloned). */
+  | { readonly kind: 'values'; readonly values: readonly unknown[] };
+
+/** Row objects, columnarised: the columns in the order in which their keys first occur in the rows. */
+export interface EncodedRows {
+  readonly length: number;
+  readonly columns: readonly { readonly name: string; readonly column: WireColumn }[];
+}
+
+/**
+ * What a host's `load` receives: a {@link LoadInput} whose row objects were already columnarised by the
+ * caller (kind `encoded-rows`), so that no row object crosses the boundary.
+ */
+export type HostLoadInput =
+  | Exclude<LoadInput, { readonly kind: 'rows' }>
+  | { readonly kind: 'encoded-rows'; readonly rows: EncodedRows; readonly options?: WireIngestOptions };

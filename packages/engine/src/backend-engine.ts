@@ -1,0 +1,235 @@
+import type { EngineBackend, ProgressSink } from './backend.js';
+import { columnariseRows } from './columnarise.js';
+import type { CallOptions, Engine } from './engine.js';
+import { abortedError, EngineError, toEngineError } from './errors.js';
+import type {
+  ChurnPage,
+  ChurnQuery,
+  CustomerColumns,
+  CustomerField,
+  DatasetHandle,
+  HostKind,
+  HostLoadInput,
+  LoadInput,
+  LoadResult,
+  PingReply,
+  Progress,
+  ScoreRequest,
+  ScoreSummary,
+} from './protocol.js';
+
+type Methods =
+  | 'ping'
+  | 'cancel'
+  | 'load'
+  | 'score'
+  | 'customers'
+  | 'churnList'
+  | 'upgradeCandidates'
+  | 'drop';
+
+/** The backend as a caller reaches it: directly (in-thread) or through comlink (every answer a promise). */
+export type BackendPort = {
+  [K in Methods]: (
+    ...args: Parameters<EngineBackend[K]>
+  ) => Promise<Awaited<ReturnType<EngineBackend[K]>>> | Awaited<ReturnType<EngineBackend[K]>>;
+};
+
+interface CallContext {
+  readonly id: number;
+  /** The caller's progress callback as the backend receives it (proxied across a boundary). */
+  readonly sink: ProgressSink | undefined;
+  /** The caller's progress callback for work done on the calling side. */
+  readonly progress: ((progress: Progress) => void) | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Relative URLs are the page's: resolve them here, since a worker would resolve them against its own script. */
+function absoluteUrl(url: string): string {
+  const base =
+    (globalThis as { document?: { baseURI?: string } }).document?.baseURI ?? globalThis.location?.href;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    throw new EngineError(
+      'invalid-request',
+      `"${url}" is not a URL (and there is no page to resolve it against)`,
+    );
+  }
+}
+
+/**
+ * The calling side of every engine: request ids, AbortSignal → `cancel(id)`, progress, rows columnarised on
+ * the calling thread, errors rethrown as EngineError, disposal. Subclasses say how input crosses to the host
+ * (copied, moved) and how a progress callback does.
+ */
+export abstract class BackendEngine implements Engine {
+  abstract readonly host: HostKind;
+  private nextRequest = 1;
+  private readonly pending = new Set<(error: EngineError) => void>();
+  private disposed = false;
+
+  protected constructor(private readonly port: BackendPort) {}
+
+  /** The input as the host must receive it: buffers copied, or moved when the caller said `transfer: true`. */
+  protected abstract handOver(input: HostLoadInput): HostLoadInput;
+  /** The progress callback in a form that reaches it from the host. */
+  protected abstract sink(onProgress: (progress: Progress) => void): ProgressSink;
+  /** Release the host (terminate the worker, drop the data). */
+  protected abstract release(): void;
+
+  /** The host's handshake answer (used to accept a host). */
+  async ping(): Promise<PingReply> {
+    this.assertLive();
+    try {
+      return await this.port.ping();
+    } catch (error) {
+      throw toEngineError(error);
+    }
+  }
+
+  load(input: LoadInput, options?: CallOptions): Promise<LoadResult> {
+    return this.call(options, async ({ id, sink, progress, signal }) => {
+      if (typeof input !== 'object' || input === null) {
+        throw new EngineError('invalid-request', 'load needs an input object');
+      }
+      let hostInput: HostLoadInput;
+      if (input.kind === 'rows') {
+        if (!Array.isArray(input.rows))
+          throw new EngineError('invalid-request', 'rows must be an array of objects');
+        // Row objects never cross the boundary: they become typed columns here, a slice at a time.
+        const { rows } = await columnariseRows(input.rows, {
+          ...(signal ? { signal } : {}),
+          // Columnarising is the first half of the request (ingestion in the host is the second).
+          onProgress: (done, total) => progress?.({ stage: 'columnarise', fraction: (0.5 * done) / total }),
+        });
+        hostInput = { kind: 'encoded-rows', rows, ...(input.options ? { options: input.options } : {}) };
+      } else if (input.kind === 'url') {
+        hostInput = { ...input, url: absoluteUrl(input.url) };
+      } else {
+        hostInput = input;
+      }
+      return this.port.load(id, this.handOver(hostInput), sink);
+    });
+  }
+
+  score(dataset: DatasetHandle, request: ScoreRequest = {}, options?: CallOptions): Promise<ScoreSummary> {
+    return this.call(options, ({ id, sink }) => this.port.score(id, dataset, request, sink));
+  }
+
+  customers(
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    fields: readonly CustomerField[],
+    index?: Int32Array,
+    options?: CallOptions,
+  ): Promise<CustomerColumns> {
+    return this.call(options, ({ id, sink }) =>
+      // The caller keeps its index array: the host gets a copy.
+      this.port.customers(id, dataset, request, fields, index?.slice(), sink),
+    );
+  }
+
+  churnList(
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    query: ChurnQuery,
+    options?: CallOptions,
+  ): Promise<ChurnPage> {
+    return this.call(options, ({ id, sink }) => this.port.churnList(id, dataset, request, query, sink));
+  }
+
+  upgradeCandidates(
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    tier: 'gold' | 'iron' | 'lead',
+    limit: number,
+    fields: readonly CustomerField[],
+    options?: CallOptions,
+  ): Promise<CustomerColumns> {
+    return this.call(options, ({ id, sink }) =>
+      this.port.upgradeCandidates(id, dataset, request, tier, limit, fields, sink),
+    );
+  }
+
+  async drop(dataset: DatasetHandle): Promise<void> {
+    this.assertLive();
+    try {
+      await this.port.drop(dataset);
+    } catch (error) {
+      throw toEngineError(error);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    const error = new EngineError('disposed', 'the engine was disposed');
+    for (const fail of [...this.pending]) fail(error);
+    this.release();
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new EngineError('disposed', 'the engine was disposed');
+  }
+
+  /**
+   * One request: a fresh id, the signal wired to `cancel(id)` (the caller is released at once; the host stops
+   * at its next check), progress delivered only until the call settles, every failure an EngineError.
+   */
+  private call<T>(
+    options: CallOptions | undefined,
+    invoke: (context: CallContext) => T | Promise<T>,
+  ): Promise<T> {
+    if (this.disposed) return Promise.reject(new EngineError('disposed', 'the engine was disposed'));
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(abortedError(signal));
+    const id = this.nextRequest++;
+    let settled = false;
+    const onProgress = options?.onProgress;
+    const progress = onProgress
+      ? (p: Progress) => {
+          if (!settled) onProgress(p);
+        }
+      : undefined;
+
+    return new Promise<T>((resolve, reject) => {
+      const finish = () => {
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        this.pending.delete(fail);
+      };
+      const fail = (error: unknown) => {
+        if (settled) return;
+        finish();
+        reject(toEngineError(error));
+      };
+      const onAbort = () => {
+        if (settled) return;
+        try {
+          const sent = this.port.cancel(id) as Promise<void> | undefined;
+          sent?.then(undefined, () => undefined);
+        } catch {
+          // The host is gone; the caller is released below all the same.
+        }
+        fail(abortedError(signal));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.add(fail);
+      let running: Promise<T>;
+      try {
+        running = Promise.resolve(
+          invoke({ id, sink: progress ? this.sink(progress) : undefined, progress, signal }),
+        );
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      running.then((value) => {
+        if (settled) return;
+        finish();
+        resolve(value);
+      }, fail);
+    });
+  }
+}

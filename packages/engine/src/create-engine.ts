@@ -1,0 +1,177 @@
+import type { Engine } from './engine.js';
+import { EngineError, toEngineError } from './errors.js';
+import { InlineEngine } from './inline-engine.js';
+import { type HostKind, PROTOCOL_VERSION } from './protocol.js';
+import { WorkerEngine } from './worker-engine.js';
+
+export interface CreateEngineOptions {
+  /**
+   * The hosts to try, in order (default: module worker, blob worker, in-thread). Tests force one host; a page
+   * that must never compute in its own thread leaves out 'in-thread'.
+   */
+  readonly hosts?: readonly HostKind[];
+  /** URL of the module worker script (default: `engine.worker.js` beside this module). */
+  readonly workerUrl?: string | URL;
+  /**
+   * URL of a classic-script bundle of the worker, loaded with `importScripts` from a `blob:` worker, for
+   * pages that allow `blob:` workers but not workers from this script's URL (a CDN, say). Without it the
+   * blob-worker host is skipped.
+   */
+  readonly classicWorkerUrl?: string | URL;
+  /** How long a worker may take to answer the handshake (default 3000 ms). */
+  readonly pingTimeoutMs?: number;
+  /** Called for every host that was tried and rejected, with the reason (for support diagnostics). */
+  readonly onHostRejected?: (host: HostKind, reason: EngineError) => void;
+}
+
+export const DEFAULT_HOSTS: readonly HostKind[] = ['module-worker', 'blob-worker', 'in-thread'];
+const DEFAULT_PING_TIMEOUT_MS = 3000;
+/** The worker's name in the browser's developer tools. */
+const WORKER_NAME = 'crm-lens-engine';
+
+function unavailable(message: string, cause?: unknown): EngineError {
+  return new EngineError('host-unavailable', message, cause === undefined ? undefined : { cause });
+}
+
+/** Resolve against the page (a blob: worker has no useful base URL of its own). */
+function absolute(url: string | URL): string {
+  const base =
+    (globalThis as { document?: { baseURI?: string } }).document?.baseURI ?? globalThis.location?.href;
+  return new URL(String(url), base).href;
+}
+
+/**
+ * Accept a worker only once it answered the handshake. A worker that cannot start (CSP `worker-src`, a 404, a
+ * script error) does not throw from `new Worker`: it fires an `error` event later, so the ping races that event
+ * and a timeout.
+ */
+async function handshake(engine: WorkerEngine, worker: Worker, timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onError: ((event: Event) => void) | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    onError = (event: Event) => {
+      const message = (event as ErrorEvent).message;
+      reject(
+        unavailable(
+          `the ${engine.host} failed to start${message ? `: ${message}` : ' (blocked by the Content-Security-Policy, or the script failed to load)'}`,
+        ),
+      );
+    };
+    worker.addEventListener('error', onError);
+    worker.addEventListener('messageerror', onError);
+    timer = setTimeout(
+      () => reject(unavailable(`the ${engine.host} did not answer the handshake within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    const reply = await Promise.race([engine.ping(), failed]);
+    if (reply?.protocol !== PROTOCOL_VERSION) {
+      throw unavailable(
+        `the ${engine.host} speaks protocol ${String(reply?.protocol)}, expected ${PROTOCOL_VERSION} (a stale worker script?)`,
+      );
+    }
+  } finally {
+    clearTimeout(timer);
+    if (onError) {
+      worker.removeEventListener('error', onError);
+      worker.removeEventListener('messageerror', onError);
+    }
+  }
+}
+
+async function startWorker(
+  host: 'module-worker' | 'blob-worker',
+  create: () => Worker,
+  timeoutMs: number,
+): Promise<Engine> {
+  if (typeof Worker === 'undefined') throw unavailable('this environment has no Web Workers');
+  let worker: Worker;
+  try {
+    worker = create();
+  } catch (error) {
+    // Some browsers throw at once (a SecurityError for a cross-origin or CSP-blocked URL).
+    throw unavailable(
+      `new Worker failed for the ${host}: ${(error as Error)?.message ?? String(error)}`,
+      error,
+    );
+  }
+  const engine = new WorkerEngine(worker, host);
+  try {
+    await handshake(engine, worker, timeoutMs);
+    return engine;
+  } catch (error) {
+    await engine.dispose();
+    throw error;
+  }
+}
+
+async function startHost(host: HostKind, options: CreateEngineOptions): Promise<Engine> {
+  const timeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
+  switch (host) {
+    case 'module-worker': {
+      const { workerUrl } = options;
+      // Written out as `new Worker(new URL('…', import.meta.url), …)`: the form bundlers (Vite, webpack 5)
+      // recognise, so that they emit the worker and rewrite its URL.
+      const create =
+        workerUrl === undefined
+          ? () =>
+              new Worker(new URL('./engine.worker.js', import.meta.url), {
+                type: 'module',
+                name: WORKER_NAME,
+              })
+          : () => new Worker(workerUrl, { type: 'module', name: WORKER_NAME });
+      return startWorker(host, create, timeoutMs);
+    }
+    case 'blob-worker': {
+      if (options.classicWorkerUrl === undefined) {
+        throw unavailable('no classic worker bundle is known (options.classicWorkerUrl)');
+      }
+      if (typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
+        throw unavailable('this environment cannot make blob: URLs');
+      }
+      const source = `importScripts(${JSON.stringify(absolute(options.classicWorkerUrl))});\n`;
+      const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      try {
+        return await startWorker(host, () => new Worker(blobUrl, { name: WORKER_NAME }), timeoutMs);
+      } finally {
+        // The worker has fetched its script by the time it answers (or failed for good).
+        URL.revokeObjectURL(blobUrl);
+      }
+    }
+    case 'in-thread':
+      return new InlineEngine();
+    default:
+      throw unavailable(`unknown host "${String(host)}"`);
+  }
+}
+
+/**
+ * An engine on the first host that works here: a module worker loaded from a static URL, else a classic worker
+ * from a `blob:` URL, else the page's own thread. Each worker is accepted only after it answered a ping; the
+ * chosen host is `engine.host`, and every rejected one is reported to `onHostRejected`.
+ *
+ * @throws EngineError `host-unavailable` when no host of `options.hosts` could start
+ */
+export async function createEngine(options: CreateEngineOptions = {}): Promise<Engine> {
+  const hosts = options.hosts ?? DEFAULT_HOSTS;
+  const reasons: string[] = [];
+  for (const host of hosts) {
+    try {
+      return await startHost(host, options);
+    } catch (error) {
+      const reason = toEngineError(error);
+      reasons.push(`${host}: ${reason.message}`);
+      try {
+        options.onHostRejected?.(host, reason);
+      } catch {
+        // A diagnostics callback must not stop the fallback chain.
+      }
+    }
+  }
+  throw unavailable(
+    hosts.length === 0
+      ? 'no compute host was allowed (options.hosts is empty)'
+      : `no compute host could start (${reasons.join('; ')})`,
+  );
+}

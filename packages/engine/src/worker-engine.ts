@@ -1,0 +1,52 @@
+import { type Endpoint, proxy, transfer, wrap } from 'comlink';
+import type { EngineBackend } from './backend.js';
+import { BackendEngine } from './backend-engine.js';
+import { buffersOf, withCopiedTypedArrays } from './buffers.js';
+import type { HostLoadInput, Progress } from './protocol.js';
+
+/** What a WorkerEngine talks to: a Worker, or any message endpoint that can be shut down. */
+export interface WorkerLike extends Endpoint {
+  terminate(): void;
+}
+
+/**
+ * The engine in a Web Worker, over comlink: the worker (`engine.worker.ts`) exposes an EngineBackend. Data is
+ * moved in once: typed arrays are transferred (copied first unless the caller passed `transfer: true`), row
+ * objects are columnarised here before they go; results come back with their buffers transferred.
+ */
+export class WorkerEngine extends BackendEngine {
+  readonly host: 'module-worker' | 'blob-worker';
+
+  constructor(
+    private readonly worker: WorkerLike,
+    host: 'module-worker' | 'blob-worker' = 'module-worker',
+  ) {
+    super(wrap<EngineBackend>(worker));
+    this.host = host;
+  }
+
+  protected handOver(input: HostLoadInput): HostLoadInput {
+    switch (input.kind) {
+      case 'tables':
+      case 'columns':
+      case 'bytes': {
+        // The caller keeps its buffers unless it handed them over: send copies, moved rather than cloned again.
+        const sent = input.transfer ? input : withCopiedTypedArrays(input);
+        return transfer(sent, buffersOf(sent));
+      }
+      case 'encoded-rows':
+        // Freshly columnarised: nobody else holds these buffers.
+        return transfer(input, buffersOf(input));
+      default:
+        return input;
+    }
+  }
+
+  protected sink(onProgress: (progress: Progress) => void): (progress: Progress) => void {
+    return proxy(onProgress);
+  }
+
+  protected release(): void {
+    this.worker.terminate();
+  }
+}
