@@ -68,6 +68,8 @@ export abstract class BackendEngine implements Engine {
   private nextRequest = 1;
   private readonly pending = new Set<(error: EngineError) => void>();
   private disposed = false;
+  /** Set when the host died after it was accepted (a crashed worker): every call fails with it. */
+  private lost: EngineError | undefined;
 
   protected constructor(private readonly port: BackendPort) {}
 
@@ -171,6 +173,14 @@ export abstract class BackendEngine implements Engine {
 
   private assertLive(): void {
     if (this.disposed) throw new EngineError('disposed', 'the engine was disposed');
+    if (this.lost) throw this.lost;
+  }
+
+  /** The host is gone (e.g. the worker crashed): fail the calls in flight and every later one. */
+  protected hostLost(error: EngineError): void {
+    if (this.lost || this.disposed) return;
+    this.lost = error;
+    for (const fail of [...this.pending]) fail(error);
   }
 
   /**
@@ -182,6 +192,7 @@ export abstract class BackendEngine implements Engine {
     invoke: (context: CallContext) => T | Promise<T>,
   ): Promise<T> {
     if (this.disposed) return Promise.reject(new EngineError('disposed', 'the engine was disposed'));
+    if (this.lost) return Promise.reject(this.lost);
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(abortedError(signal));
     const id = this.nextRequest++;

@@ -2,6 +2,7 @@ import { type Endpoint, proxy, transfer, wrap } from 'comlink';
 import type { EngineBackend } from './backend.js';
 import { BackendEngine } from './backend-engine.js';
 import { buffersOf, withCopiedTypedArrays } from './buffers.js';
+import { EngineError } from './errors.js';
 import type { HostLoadInput, Progress } from './protocol.js';
 
 /** What a WorkerEngine talks to: a Worker, or any message endpoint that can be shut down. */
@@ -23,6 +24,12 @@ export class WorkerEngine extends BackendEngine {
   ) {
     super(wrap<EngineBackend>(worker));
     this.host = host;
+    // A worker that dies later (an uncaught error, out of memory) would leave calls hanging: fail them instead.
+    const target = worker as Partial<Pick<Worker, 'addEventListener'>>;
+    target.addEventListener?.('error', (event: Event) => {
+      const message = (event as ErrorEvent).message || 'the worker failed';
+      this.hostLost(new EngineError('host-unavailable', `the engine's worker stopped: ${message}`));
+    });
   }
 
   protected handOver(input: HostLoadInput): HostLoadInput {
