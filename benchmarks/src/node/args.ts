@@ -1,0 +1,90 @@
+/** `pnpm bench [--json] [--scale] [--engine] [--runs N] [--customers N] [--seed N] [--no-retail]`. */
+export interface BenchArgs {
+  /** Run the pipeline through `@crm-lens/engine` instead of the interim bench worker. */
+  readonly engine: boolean;
+  readonly json: boolean;
+  readonly scale: boolean;
+  readonly runs: number;
+  readonly customers: number;
+  readonly seed: number;
+  readonly retail: boolean;
+  readonly help: boolean;
+}
+
+export const USAGE = `pnpm bench [options]
+
+  (default)          synthetic 100k customers (~1M transactions) as columns and as row objects, and the
+                     Online Retail file, through the worker in headless Chromium, with the baselines
+  --scale            the 10M-transaction case instead (1M customers): progress, cancel test, worker memory
+  --json             print the results as JSON on stdout (progress goes to stderr)
+  --engine           run the pipeline through @crm-lens/engine's createEngine (module worker) instead of
+                     the interim bench worker that runs core directly
+  --runs N           repetitions of each measurement, medians reported (default 3)
+  --customers N      synthetic customers (default 100000; --scale: 1000000)
+  --seed N           seed of the synthetic data (default 1)
+  --no-retail        skip the Online Retail file
+  -h, --help         this text`;
+
+function positiveInteger(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${flag} needs a positive whole number, got "${value ?? ''}"`);
+  return n;
+}
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  let json = false;
+  let engine = false;
+  let scale = false;
+  let runs = 3;
+  let customers: number | undefined;
+  let seed = 1;
+  let retail = true;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--':
+        break;
+      case '--json':
+        json = true;
+        break;
+      case '--engine':
+        engine = true;
+        break;
+      case '--scale':
+        scale = true;
+        break;
+      case '--runs':
+        runs = positiveInteger('--runs', value());
+        break;
+      case '--customers':
+        customers = positiveInteger('--customers', value());
+        break;
+      case '--seed':
+        seed = positiveInteger('--seed', value());
+        break;
+      case '--no-retail':
+        retail = false;
+        break;
+      case '-h':
+      case '--help':
+        help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${arg}\n\n${USAGE}`);
+    }
+  }
+  return {
+    engine,
+    json,
+    scale,
+    runs,
+    customers: customers ?? (scale ? 1_000_000 : 100_000),
+    seed,
+    retail,
+    help,
+  };
+}
