@@ -14,6 +14,7 @@ import type {
   LoadResult,
   PingReply,
   Progress,
+  RejectionPage,
   ScoreRequest,
   ScoreSummary,
 } from './protocol.js';
@@ -26,6 +27,7 @@ type Methods =
   | 'customers'
   | 'churnList'
   | 'upgradeCandidates'
+  | 'rejections'
   | 'drop';
 
 /** The backend as a caller reaches it: directly (in-thread) or through comlink (every answer a promise). */
@@ -152,6 +154,15 @@ export abstract class BackendEngine implements Engine {
     return this.call(options, ({ id, sink }) =>
       this.port.upgradeCandidates(id, dataset, request, tier, limit, fields, sink),
     );
+  }
+
+  rejections(
+    dataset: DatasetHandle,
+    offset: number,
+    limit: number,
+    options?: CallOptions,
+  ): Promise<RejectionPage> {
+    return this.call(options, ({ id }) => this.port.rejections(id, dataset, offset, limit));
   }
 
   async drop(dataset: DatasetHandle): Promise<void> {

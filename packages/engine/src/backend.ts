@@ -2,6 +2,7 @@ import type {
   CustomerScores,
   CustomerTable,
   IngestProgress,
+  IngestReport,
   InteractionTable,
   TransactionTable,
 } from '@crm-lens/core';
@@ -22,6 +23,7 @@ import {
   type PingReply,
   PROTOCOL_VERSION,
   type Progress,
+  type RejectionPage,
   type ScoreRequest,
   type ScoreSummary,
 } from './protocol.js';
@@ -47,7 +49,15 @@ interface Resident {
   readonly interactions?: InteractionTable;
   /** Display name per customer code; null when the dataset has no names (computed on first use). */
   names?: readonly (string | null)[] | null;
+  /** The full ingestion report; the load result carries only its first rejected rows. */
+  readonly report?: IngestReport;
 }
+
+/**
+ * Rejected rows sent with a load result. A report can hold 100,000 of them (Online Retail rejects 135,080 rows
+ * without a customer): decoding those on the page is a long task, so the rest are fetched by page.
+ */
+export const LOAD_REPORT_REJECTIONS = 200;
 
 interface Scored {
   readonly scores: CustomerScores;
@@ -107,7 +117,10 @@ export class EngineBackend {
     return this.run(requestId, onProgress, async (signal, progress) => {
       const { tables, report } = await loadInput(input, signal, progress);
       throwIfAborted(signal);
-      return { handle: this.register(tables), ...(report ? { report } : {}) };
+      const handle = this.register(tables, report);
+      if (!report) return { handle };
+      const rejections = report.rejections.slice(0, LOAD_REPORT_REJECTIONS);
+      return { handle, report: { ...report, rejections }, rejectionsKept: report.rejections.length };
     });
   }
 
@@ -176,6 +189,22 @@ export class EngineBackend {
       const resident = this.resident(dataset);
       const { scores } = await this.scored(dataset, request, signal, sink);
       return customerColumns(scores, this.names(resident), fields, upgradeIndex(scores, tier, limit));
+    });
+  }
+
+  /** A page of the dataset's rejected rows (from the full ingestion report kept in the host). */
+  rejections(
+    requestId: number,
+    dataset: DatasetHandle,
+    offset: number,
+    limit: number,
+  ): Promise<RejectionPage> {
+    return this.run(requestId, undefined, async () => {
+      if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 0) {
+        throw new EngineError('invalid-request', 'offset and limit must be whole numbers ≥ 0');
+      }
+      const kept = this.resident(dataset).report?.rejections ?? [];
+      return { total: kept.length, offset, rows: kept.slice(offset, offset + limit) };
     });
   }
 
@@ -279,14 +308,14 @@ export class EngineBackend {
     return resident.names ?? undefined;
   }
 
-  private register(tables: ResidentTables): DatasetHandle {
+  private register(tables: ResidentTables, report?: IngestReport): DatasetHandle {
     const id = `d${this.nextDataset++}`;
     const handle: DatasetHandle = {
       id,
       transactions: tables.transactions.length,
       customers: tables.transactions.customer.dictionary.length,
     };
-    this.datasets.set(id, { handle, ...tables });
+    this.datasets.set(id, { handle, ...tables, ...(report ? { report } : {}) });
     return handle;
   }
 

@@ -8,6 +8,7 @@ import type {
   LoadInput,
   LoadResult,
   Progress,
+  RejectionPage,
   ScoreRequest,
   ScoreSummary,
 } from './protocol.js';
@@ -54,6 +55,13 @@ export interface Engine {
     fields: readonly CustomerField[],
     options?: CallOptions,
   ): Promise<CustomerColumns>;
+  /** A page of the dataset's rejected rows (the load result carries only the first ones). */
+  rejections(
+    dataset: DatasetHandle,
+    offset: number,
+    limit: number,
+    options?: CallOptions,
+  ): Promise<RejectionPage>;
   /** Forget a dataset and its cached results. */
   drop(dataset: DatasetHandle): Promise<void>;
   /** Release the host (terminate the worker). Later calls reject with code `disposed`. */

@@ -1,6 +1,6 @@
 // @crm-lens/engine: the analytics off the main thread, wherever the host page lets them run.
 
-export { EngineBackend, type ProgressSink, type ResidentTables } from './backend.js';
+export { EngineBackend, LOAD_REPORT_REJECTIONS, type ProgressSink, type ResidentTables } from './backend.js';
 // Row objects → transferable columns on the calling thread (used by `load({ kind: 'rows' })`).
 export {
   type ColumnarisedRows,
@@ -33,6 +33,7 @@ export {
   type PingReply,
   PROTOCOL_VERSION,
   type Progress,
+  type RejectionPage,
   type ScoreRequest,
   type ScoreSummary,
   type ThresholdWire,

@@ -8,6 +8,7 @@ import type {
   CustomerTable,
   IngestReport,
   InteractionTable,
+  Rejection,
   TransactionIngestOptions,
   TransactionTable,
 } from '@crm-lens/core';
@@ -60,8 +61,21 @@ export interface DatasetHandle {
 
 export interface LoadResult {
   readonly handle: DatasetHandle;
-  /** The data-quality report (absent for canonical tables, which were checked when they were built). */
+  /**
+   * The data-quality report (absent for canonical tables, which were checked when they were built). Its
+   * `rejections` hold only the first rejected rows; `Engine.rejections` pages through all that were kept.
+   */
   readonly report?: IngestReport;
+  /** How many rejected rows the host kept (see `report.rejectionsTruncated` for whether more were counted). */
+  readonly rejectionsKept?: number;
+}
+
+/** One page of a dataset's rejected rows. */
+export interface RejectionPage {
+  /** Rejected rows kept in the host (all pages). */
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly Rejection[];
 }
 
 /** Scoring options that can cross a thread boundary (see core's ScoreOptions). */
