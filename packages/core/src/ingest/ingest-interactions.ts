@@ -2,7 +2,6 @@ import { INTERACTION_FIELDS } from '../schema/fields.js';
 import type { InteractionTable } from '../schema/interactions.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
-import { hash53 } from '../util/hash.js';
 import { HashSet53 } from '../util/hash-set.js';
 import { distinctCodes } from './finish-report.js';
 import type { ResolvedField } from './mapping.js';
@@ -20,15 +19,20 @@ export function ingestInteractions(
   return runIngestion(input, options, {
     table: 'interactions',
     fields: INTERACTION_FIELDS,
-    start: ({ resolved, report }) => interactionRows(resolved, report, options),
+    start: ({ source, resolved, report }) => interactionRows(resolved, report, options, source.rowCount),
   });
 }
 
 /** The interactions' row checks and column builders. */
-function interactionRows(resolved: readonly ResolvedField[], report: ReportBuilder, options: IngestOptions) {
+function interactionRows(
+  resolved: readonly ResolvedField[],
+  report: ReportBuilder,
+  options: IngestOptions,
+  rowCount: number | undefined,
+) {
   const now = nowMs(options.now);
   const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
-  const seen = new HashSet53();
+  const seen = new HashSet53(rowCount);
   const customer = new DictionaryBuilder(1024, options.knownCustomers ?? []);
   const date = new Float64Builder();
   const type = new DictionaryBuilder();
@@ -39,7 +43,7 @@ function interactionRows(resolved: readonly ResolvedField[], report: ReportBuild
     const when = values[1] as number;
     if (when > now) report.warn('future-date', context.row);
     if (known && !known.has(id)) report.warn('unknown-customer', context.row);
-    if (!seen.add(hash53(context.raw()))) report.warn('duplicate-row', context.row);
+    if (!seen.add(context.hash())) report.warn('duplicate-row', context.row);
     customer.push(id);
     date.push(when);
     type.push((values[2] as string).toLowerCase());

@@ -2,7 +2,6 @@ import { TRANSACTION_FIELDS } from '../schema/fields.js';
 import type { TransactionTable } from '../schema/transactions.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
-import { hash53 } from '../util/hash.js';
 import { HashSet53 } from '../util/hash-set.js';
 import { distinctCodes } from './finish-report.js';
 import type { ResolvedField } from './mapping.js';
@@ -30,7 +29,7 @@ export function ingestTransactions(
   return runIngestion(input, options, {
     table: 'transactions',
     fields: TRANSACTION_FIELDS,
-    start: ({ resolved, report }) => transactionRows(resolved, report, options),
+    start: ({ source, resolved, report }) => transactionRows(resolved, report, options, source.rowCount),
   });
 }
 
@@ -39,13 +38,14 @@ function transactionRows(
   resolved: readonly ResolvedField[],
   report: ReportBuilder,
   options: TransactionIngestOptions,
+  rowCount: number | undefined,
 ) {
   const has = (name: string) => resolved[F[name]!]!.kind !== 'none';
   const now = nowMs(options.now);
   const policy = options.returns ?? 'net';
   const prefix = options.cancellationPrefix;
   const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
-  const seen = new HashSet53();
+  const seen = new HashSet53(rowCount);
 
   const customer = new DictionaryBuilder(1 << 16, options.knownCustomers ?? []);
   const date = new Float64Builder(1 << 16);
@@ -99,7 +99,7 @@ function transactionRows(
       else if (price < 0) report.warn('negative-price', row);
     }
     if (known && !known.has(id)) report.warn('unknown-customer', row);
-    if (!seen.add(hash53(context.raw()))) report.warn('duplicate-row', row);
+    if (!seen.add(context.hash())) report.warn('duplicate-row', row);
 
     customer.push(id);
     date.push(when);

@@ -22,6 +22,8 @@ export interface RowContext {
   raw(): string;
   /** The row's raw cell in a source column (by index). */
   cell(column: number): unknown;
+  /** A 53-bit hash of all the row's cells (for duplicate detection). */
+  hash(): number;
   /** Build a rejection for this row. */
   rejection(code: RejectCode, field: string, value: string, message: string, policy?: boolean): Rejection;
 }
@@ -223,6 +225,10 @@ class BatchRowContext implements RowContext {
 
   cell(column: number): unknown {
     return this.batch.cell(this.index, column);
+  }
+
+  hash(): number {
+    return this.batch.rowHash(this.index);
   }
 
   rejection(code: RejectCode, field: string, value: string, message: string, policy?: boolean): Rejection {

@@ -1,4 +1,5 @@
 import { fromArrow } from 'arquero';
+import { hash53, hashCells } from '../util/hash.js';
 import {
   type ByteInput,
   byteChunks,
@@ -57,8 +58,10 @@ export interface CellBatch {
   /** Number of fields the row actually has (text input); rows/columns always have every column. */
   width(row: number): number;
   problem(row: number): RecordProblem | undefined;
-  /** The whole row as one string, for duplicate detection and messages. */
+  /** The whole row as one string, for messages. */
   raw(row: number): string;
+  /** A 53-bit hash of every cell of the row, for duplicate detection. */
+  rowHash(row: number): number;
   readonly blankLines: number;
 }
 
@@ -66,6 +69,8 @@ export interface RecordSource {
   readonly columns: readonly string[];
   readonly description: SourceDescription;
   readonly notes: readonly string[];
+  /** Number of records, when known before reading (rows and columns input). */
+  readonly rowCount?: number;
   batches(): AsyncGenerator<CellBatch>;
   /** Stop reading: cancels the underlying stream (called when ingestion fails or is aborted). */
   close(): Promise<void>;
@@ -108,6 +113,7 @@ function textBatch(
     width: (row) => records[row]!.length,
     problem: (row) => batch.problems.get(row + (batch.records.length - records.length)),
     raw: (row) => records[row]!.join(SEPARATOR),
+    rowHash: (row) => hash53(records[row]!.join(SEPARATOR)),
   };
 }
 
@@ -183,10 +189,12 @@ function rowsSource(rows: RowInput, description: SourceDescription, notes: strin
   const columnSet = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) columnSet.add(key);
   const columns = [...columnSet];
+  const scratch: unknown[] = new Array(columns.length);
   return {
     columns,
     description,
     notes,
+    rowCount: rows.length,
     close: async () => undefined,
     async *batches() {
       for (let start = 0; start < rows.length; start += BATCH_ROWS) {
@@ -203,6 +211,11 @@ function rowsSource(rows: RowInput, description: SourceDescription, notes: strin
             const r = rows[start + row]!;
             return columns.map((c) => String(r[c] ?? '')).join(SEPARATOR);
           },
+          rowHash: (row) => {
+            const r = rows[start + row]!;
+            for (let c = 0; c < columns.length; c++) scratch[c] = r[columns[c]!];
+            return hashCells(scratch);
+          },
         };
       }
     },
@@ -212,6 +225,8 @@ function rowsSource(rows: RowInput, description: SourceDescription, notes: strin
 interface ColumnReader {
   readonly length: number;
   at(row: number): unknown;
+  /** The backing array, when there is one: read directly (a call per cell costs more than the cell). */
+  readonly values?: ArrayLike<unknown>;
 }
 
 function columnsSource(
@@ -229,10 +244,17 @@ function columnsSource(
       );
     }
   });
+  const direct = readers.map((r) => r.values);
+  const scratch: unknown[] = new Array(columns.length);
+  const cell = (row: number, column: number) => {
+    const values = direct[column];
+    return values ? values[row] : readers[column]!.at(row);
+  };
   return {
     columns,
     description,
     notes: [],
+    rowCount: length,
     close: async () => undefined,
     async *batches() {
       for (let start = 0; start < length; start += BATCH_ROWS) {
@@ -242,10 +264,14 @@ function columnsSource(
           firstRecord: start + 1,
           blankLines: 0,
           line: () => undefined,
-          cell: (row, column) => readers[column]!.at(start + row),
+          cell: (row, column) => cell(start + row, column),
           width: () => columns.length,
           problem: () => undefined,
           raw: (row) => readers.map((r) => String(r.at(start + row) ?? '')).join(SEPARATOR),
+          rowHash: (row) => {
+            for (let c = 0; c < readers.length; c++) scratch[c] = cell(start + row, c);
+            return hashCells(scratch);
+          },
         };
       }
     },
@@ -253,7 +279,7 @@ function columnsSource(
 }
 
 function arrayReader(values: ArrayLike<unknown>): ColumnReader {
-  return { length: values.length, at: (row) => values[row] };
+  return { length: values.length, at: (row) => values[row], values };
 }
 
 async function collectText(text: AsyncIterable<string>, head: string): Promise<string> {

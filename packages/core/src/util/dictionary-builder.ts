@@ -6,6 +6,9 @@ export class DictionaryBuilder {
   private readonly index = new Map<string, number>();
   private readonly values: string[] = [];
   private readonly codes: Int32Builder;
+  // Exports repeat a value on consecutive rows (a customer's or an order's lines): skip the map for those.
+  private lastValue: string | undefined;
+  private lastCode = MISSING_CODE;
 
   constructor(capacity = 1024, seed: readonly string[] = []) {
     this.codes = new Int32Builder(capacity);
@@ -14,12 +17,15 @@ export class DictionaryBuilder {
 
   /** The code of `value`, adding it to the dictionary if new (does not append a row). */
   code(value: string): number {
+    if (value === this.lastValue) return this.lastCode;
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
       this.index.set(value, code);
       this.values.push(value);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     return code;
   }
 

@@ -3,8 +3,15 @@
  * unlike a Set of numbers above 2^31, which boxes each one.
  */
 export class HashSet53 {
-  private table = new Float64Array(1 << 16);
+  private table: Float64Array;
   private count = 0;
+
+  /** @param expected - how many hashes will be added, when known (sizes the table once, no rehashing). */
+  constructor(expected = 1 << 15) {
+    let size = 1 << 16;
+    while (size < expected * 2) size *= 2;
+    this.table = new Float64Array(size);
+  }
 
   /** Add `hash`; returns false if it was already present. */
   add(hash: number): boolean {
@@ -14,7 +21,8 @@ export class HashSet53 {
 
   private insert(table: Float64Array, stored: number): boolean {
     const mask = table.length - 1;
-    let i = stored % (mask + 1);
+    // `| 0` keeps the low 32 bits (ToInt32 of an integer below 2^53): far cheaper than a float modulo.
+    let i = (stored | 0) & mask;
     for (;;) {
       const current = table[i]!;
       if (current === 0) {

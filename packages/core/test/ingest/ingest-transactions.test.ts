@@ -400,3 +400,25 @@ describe('ingestTransactions: pausing and odd values', () => {
     expect(report.rejections[0]?.value).toBe('Invalid Date');
   });
 });
+
+describe('duplicate rows in row and column input', () => {
+  it('flags exact repeats of every cell, numbers compared by value', async () => {
+    const rows = [
+      { customerId: 'a', date: Date.UTC(2024, 0, 1), amount: 1.5, note: 'x' },
+      { customerId: 'a', date: Date.UTC(2024, 0, 1), amount: 1.5, note: 'x' },
+      { customerId: 'a', date: Date.UTC(2024, 0, 1), amount: 1.5, note: 'y' },
+      { customerId: 'a', date: Date.UTC(2024, 0, 1), amount: 1.25, note: 'x' },
+    ];
+    const fromRows = await ingestTransactions(rows, { now: NOW });
+    expect(fromRows.report.warnings).toEqual({ 'duplicate-row': 1 });
+    expect(fromRows.report.warningExamples['duplicate-row']).toEqual([2]);
+    const columns = {
+      customerId: rows.map((r) => r.customerId),
+      date: Float64Array.from(rows.map((r) => r.date)),
+      amount: Float64Array.from(rows.map((r) => r.amount)),
+      note: rows.map((r) => r.note),
+    };
+    const fromColumns = await ingestTransactions(columns, { now: NOW });
+    expect(fromColumns.report.warnings).toEqual({ 'duplicate-row': 1 });
+  });
+});
