@@ -1,6 +1,6 @@
-/** `pnpm bench [--json] [--scale] [--engine] [--runs N] [--customers N] [--seed N] [--no-retail]`. */
+/** `pnpm bench [--json] [--scale] [--interim] [--runs N] [--customers N] [--seed N] [--no-retail]`. */
 export interface BenchArgs {
-  /** Run the pipeline through `@crm-lens/engine` instead of the interim bench worker. */
+  /** Run the pipeline through `@crm-lens/engine` (default) rather than the interim bench worker. */
   readonly engine: boolean;
   readonly json: boolean;
   readonly scale: boolean;
@@ -17,8 +17,8 @@ export const USAGE = `pnpm bench [options]
                      Online Retail file, through the worker in headless Chromium, with the baselines
   --scale            the 10M-transaction case instead (1M customers): progress, cancel test, worker memory
   --json             print the results as JSON on stdout (progress goes to stderr)
-  --engine           run the pipeline through @crm-lens/engine's createEngine (module worker) instead of
-                     the interim bench worker that runs core directly
+  --interim          run the pipeline in the bench's own worker that calls core directly, instead of
+                     @crm-lens/engine's createEngine (module worker, the default): isolates the engine's cost
   --runs N           repetitions of each measurement, medians reported (default 3)
   --customers N      synthetic customers (default 100000; --scale: 1000000)
   --seed N           seed of the synthetic data (default 1)
@@ -34,7 +34,7 @@ function positiveInteger(flag: string, value: string | undefined): number {
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let json = false;
-  let engine = false;
+  let engine = true;
   let scale = false;
   let runs = 3;
   let customers: number | undefined;
@@ -53,6 +53,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--engine':
         engine = true;
+        break;
+      case '--interim':
+        engine = false;
         break;
       case '--scale':
         scale = true;
