@@ -64,5 +64,7 @@ export type { TransactionTable } from './schema/transactions.js';
 export * from './score/index.js';
 // Per-customer summary: the kernel under RFM, ABC, the value pyramid and churn.
 export * from './summary/index.js';
+// Cooperative work: what the kernels' `…Steps` variants yield, and how to run or slice it.
+export { runWork, SLICE_WORK, sliceWork, type Work } from './util/work.js';
 // The value pyramid.
 export * from './value/index.js';

@@ -1,4 +1,5 @@
-import { assertFinite, rankDescending } from './values.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
+import { assertFiniteSteps, rankDescendingSteps } from './values.js';
 
 /** Options of {@link abcClassify}. */
 export interface AbcOptions {
@@ -68,6 +69,20 @@ const RELATIVE_TOLERANCE = 1e-12;
  * @throws {RangeError} on non-finite values or invalid cut-offs or labels
  */
 export function abcClassify(values: ArrayLike<number>, options: AbcOptions = {}): AbcResult {
+  return runWork(abcClassifySteps(values, options));
+}
+
+/** Nominal cost per customer of the total, of the classing pass, and of the class tallies. */
+const SUM_COST = 2;
+const CLASS_COST = 12;
+const TALLY_COST = 10;
+
+/**
+ * {@link abcClassify} as cooperative work: yields the work done since its previous yield (nominal nanoseconds,
+ * see `Work`) after every chunk of customers and during the ranking sort, and returns the same classes. Options
+ * are checked when it is first stepped.
+ */
+export function* abcClassifySteps(values: ArrayLike<number>, options: AbcOptions = {}): Work<AbcResult> {
   const by = options.by ?? 'value';
   if (by !== 'value' && by !== 'count')
     throw new RangeError(`by must be 'value' or 'count', got ${String(by)}`);
@@ -81,13 +96,14 @@ export function abcClassify(values: ArrayLike<number>, options: AbcOptions = {})
   if (labels.length !== cutoffs.length + 1) {
     throw new RangeError(`expected ${cutoffs.length + 1} labels, got ${labels.length}`);
   }
-  assertFinite(values);
+  yield* assertFiniteSteps(values);
   if (options.ids && options.ids.length !== values.length) throw new RangeError('ids must match values');
 
   const n = values.length;
-  const order = rankDescending(values, options.ids);
-  let total = 0;
-  for (let i = 0; i < n; i++) if (values[i]! > 0) total += values[i]!;
+  const order = yield* rankDescendingSteps(values, options.ids);
+  const positive = { values, total: 0 };
+  yield* forChunks(n, SUM_COST, sumPositive, positive);
+  const total = positive.total;
 
   const last = cutoffs.length;
   const classIndex = new Uint8Array(n);
@@ -95,24 +111,20 @@ export function abcClassify(values: ArrayLike<number>, options: AbcOptions = {})
   const thresholds = cutoffs.map((c) =>
     by === 'value' ? c * total * (1 - RELATIVE_TOLERANCE) : c * n - 1e-9,
   );
-  let before = 0;
-  let nonPositive = 0;
-  let cls = 0;
-  for (let k = 0; k < n; k++) {
-    const c = order[k]!;
-    rank[c] = k;
-    const v = values[c]!;
-    if (!(v > 0)) {
-      nonPositive++;
-      classIndex[c] = last;
-      continue;
-    }
-    // Classes only move forward along the ranking, so one pointer suffices.
-    const position = by === 'value' ? before : k;
-    while (cls < last && !(position < thresholds[cls]!)) cls++;
-    classIndex[c] = cls;
-    before += v;
-  }
+  const pass: Classing = {
+    values,
+    order,
+    thresholds,
+    byValue: by === 'value',
+    last,
+    rank,
+    classIndex,
+    before: 0,
+    nonPositive: 0,
+    cls: 0,
+  };
+  yield* forChunks(n, CLASS_COST, classRange, pass);
+  const nonPositive = pass.nonPositive;
 
   return {
     by,
@@ -121,31 +133,31 @@ export function abcClassify(values: ArrayLike<number>, options: AbcOptions = {})
     classIndex,
     order,
     rank,
-    classes: describeClasses(values, classIndex, labels, total),
+    classes: yield* describeClassesSteps(values, classIndex, labels, total),
     totalValue: total,
     nonPositive,
   };
 }
 
-function describeClasses(
+function* describeClassesSteps(
   values: ArrayLike<number>,
   classIndex: Uint8Array,
   labels: readonly string[],
   total: number,
-): AbcClass[] {
+): Work<AbcClass[]> {
   const k = labels.length;
   const customers = new Int32Array(k);
   const value = new Float64Array(k);
   const min = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
   const max = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
-  for (let i = 0; i < values.length; i++) {
-    const c = classIndex[i]!;
-    const v = values[i]!;
-    customers[c]!++;
-    if (v > 0) value[c]! += v;
-    if (v < min[c]!) min[c] = v;
-    if (v > max[c]!) max[c] = v;
-  }
+  yield* forChunks(values.length, TALLY_COST, tallyClasses, {
+    values,
+    classIndex,
+    customers,
+    value,
+    min,
+    max,
+  });
   const n = values.length;
   return labels.map((label, c) => ({
     label,
@@ -156,4 +168,78 @@ function describeClasses(
     minValue: customers[c]! > 0 ? min[c]! : Number.NaN,
     maxValue: customers[c]! > 0 ? max[c]! : Number.NaN,
   }));
+}
+
+function sumPositive(
+  s: { readonly values: ArrayLike<number>; total: number },
+  from: number,
+  to: number,
+): void {
+  const { values } = s;
+  let total = s.total;
+  for (let i = from; i < to; i++) if (values[i]! > 0) total += values[i]!;
+  s.total = total;
+}
+
+/** Inputs and outputs of {@link classRange}, with the running values of the walk down the ranking. */
+interface Classing {
+  readonly values: ArrayLike<number>;
+  readonly order: Int32Array;
+  readonly thresholds: readonly number[];
+  readonly byValue: boolean;
+  readonly last: number;
+  readonly rank: Int32Array;
+  readonly classIndex: Uint8Array;
+  /** Positive value ranked before. */
+  before: number;
+  nonPositive: number;
+  /** The current class. */
+  cls: number;
+}
+
+/** Classes the customers ranked `from … to − 1`. */
+function classRange(s: Classing, from: number, to: number): void {
+  const { values, order, thresholds, byValue, last, rank, classIndex } = s;
+  let { before, nonPositive, cls } = s;
+  for (let k = from; k < to; k++) {
+    const c = order[k]!;
+    rank[c] = k;
+    const v = values[c]!;
+    if (!(v > 0)) {
+      nonPositive++;
+      classIndex[c] = last;
+      continue;
+    }
+    // Classes only move forward along the ranking, so one pointer suffices.
+    const position = byValue ? before : k;
+    while (cls < last && !(position < thresholds[cls]!)) cls++;
+    classIndex[c] = cls;
+    before += v;
+  }
+  s.before = before;
+  s.nonPositive = nonPositive;
+  s.cls = cls;
+}
+
+function tallyClasses(
+  s: {
+    readonly values: ArrayLike<number>;
+    readonly classIndex: Uint8Array;
+    readonly customers: Int32Array;
+    readonly value: Float64Array;
+    readonly min: Float64Array;
+    readonly max: Float64Array;
+  },
+  from: number,
+  to: number,
+): void {
+  const { values, classIndex, customers, value, min, max } = s;
+  for (let i = from; i < to; i++) {
+    const c = classIndex[i]!;
+    const v = values[i]!;
+    customers[c]!++;
+    if (v > 0) value[c]! += v;
+    if (v < min[c]!) min[c] = v;
+    if (v > max[c]!) max[c] = v;
+  }
 }

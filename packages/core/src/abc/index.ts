@@ -1,5 +1,11 @@
 // ABC / Pareto: classes by value or customer share, the concentration curve, Gini, "top x % bring y %".
-export { type AbcClass, type AbcOptions, type AbcResult, abcClassify } from './abc-classify.js';
+export {
+  type AbcClass,
+  type AbcOptions,
+  type AbcResult,
+  abcClassify,
+  abcClassifySteps,
+} from './abc-classify.js';
 export {
   type ConcentrationCurve,
   type ConcentrationPoint,
@@ -7,4 +13,4 @@ export {
 } from './concentration-curve.js';
 export { gini } from './gini.js';
 export { type ParetoStatement, paretoStatement, percent } from './pareto-statement.js';
-export { assertFinite, positiveDescending, rankDescending } from './values.js';
+export { assertFinite, positiveDescending, rankDescending, rankDescendingSteps } from './values.js';

@@ -1,5 +1,7 @@
 import type { PurchaseOccasions } from '../clv/occasions.js';
 import type { InteractionTable } from '../schema/interactions.js';
+import { sortFloat64Work } from '../util/sort-work.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 
 const DAY_MS = 86_400_000;
 
@@ -82,12 +84,18 @@ export const CHURN_WEIGHTS = {
 const round = (v: number) => Math.round(v);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-function median(values: number[]): number {
+/** Median of finite values; sorts them in place. */
+function* medianSteps(values: Float64Array): Work<number> {
   if (values.length === 0) return Number.NaN;
-  values.sort((a, b) => a - b);
+  yield* sortFloat64Work(values);
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
+
+/** Nominal costs: per customer of the first pass, per interaction, and per customer scored (reason objects). */
+const PASS_COST = 15;
+const INTERACTION_COST = 20;
+const SCORE_COST = 1200;
 
 /**
  * Churn early warning: a transparent score combining independent signals by "noisy-or",
@@ -102,6 +110,14 @@ function median(values: number[]): number {
  * It is a rule-based ranking score, not a calibrated probability. Bands: low < 0.35 ≤ medium < 0.65 ≤ high.
  */
 export function churnRisk(input: ChurnInput, options: ChurnOptions): ChurnRisk {
+  return runWork(churnRiskSteps(input, options));
+}
+
+/**
+ * {@link churnRisk} as cooperative work: yields the work done since its previous yield (nominal nanoseconds, see
+ * `Work`) after every chunk of customers or interactions, and returns the same risks.
+ */
+export function* churnRiskSteps(input: ChurnInput, options: ChurnOptions): Work<ChurnRisk> {
   const { occasions } = input;
   const n = occasions.customerCount;
   const asOfDay = Math.floor(options.asOf / DAY_MS);
@@ -109,65 +125,203 @@ export function churnRisk(input: ChurnInput, options: ChurnOptions): ChurnRisk {
   const trendDays = options.trendDays ?? 180;
   const complaintDays = options.complaintDays ?? 90;
   const bands = options.bands ?? { medium: 0.35, high: 0.65 };
-  const { offsets, time, value } = occasions;
+  const { offsets, time } = occasions;
 
   // Per customer: occasions on or before asOf (they are sorted by time within each customer).
-  const last = new Int32Array(n);
-  const repeatMeans: number[] = [];
-  for (let c = 0; c < n; c++) {
-    let end = offsets[c]!;
-    while (end < offsets[c + 1]! && Math.floor(time[end]! / DAY_MS) <= asOfDay) end++;
-    last[c] = end;
-    const count = end - offsets[c]!;
-    if (count >= 2) {
-      const span =
-        (Math.floor(time[end - 1]! / DAY_MS) - Math.floor(time[offsets[c]!]! / DAY_MS)) / (count - 1);
-      repeatMeans.push(span);
-    }
-  }
-  const population = median(repeatMeans);
+  const history: History = {
+    offsets,
+    time,
+    asOfDay,
+    last: new Int32Array(n),
+    repeatMeans: new Float64Array(n),
+    repeaters: 0,
+  };
+  yield* forChunks(n, PASS_COST, historyRange, history);
+  const { last } = history;
+  const population = yield* medianSteps(history.repeatMeans.subarray(0, history.repeaters));
 
   // Interactions: complaints in the window, mean satisfaction over twice the window.
   const complaints = new Int32Array(n);
   const satisfactionSum = new Float64Array(n);
   const satisfactionCount = new Int32Array(n);
-  let scaleMin = Number.POSITIVE_INFINITY;
-  let scaleMax = Number.NEGATIVE_INFINITY;
-  const interactions = input.interactions;
-  if (interactions) {
-    const complaintCode = interactions.type.dictionary.indexOf('complaint');
-    for (let i = 0; i < interactions.length; i++) {
-      const c = interactions.customer.codes[i]!;
-      const day = Math.floor(interactions.date[i]! / DAY_MS);
-      const rating = interactions.satisfaction?.[i] ?? Number.NaN;
-      if (c < 0 || c >= n || day > asOfDay) continue;
-      // The scale is what was observed up to asOf among known customers.
-      if (Number.isFinite(rating)) {
-        scaleMin = Math.min(scaleMin, rating);
-        scaleMax = Math.max(scaleMax, rating);
-      }
-      if (interactions.type.codes[i] === complaintCode && day > asOfDay - complaintDays) complaints[c]!++;
-      if (Number.isFinite(rating) && day > asOfDay - 2 * complaintDays) {
-        satisfactionSum[c]! += rating;
-        satisfactionCount[c]!++;
-      }
+  const service: Service = {
+    interactions: input.interactions,
+    n,
+    asOfDay,
+    complaintDays,
+    complaints,
+    satisfactionSum,
+    satisfactionCount,
+    scaleMin: Number.POSITIVE_INFINITY,
+    scaleMax: Number.NEGATIVE_INFINITY,
+  };
+  yield* forChunks(input.interactions?.length ?? 0, INTERACTION_COST, serviceRange, service);
+
+  const scoring: Scoring = {
+    input,
+    last,
+    asOfDay,
+    k,
+    population,
+    trendDays,
+    complaintDays,
+    bands,
+    complaints,
+    satisfactionSum,
+    satisfactionCount,
+    scaleMin: service.scaleMin,
+    scaleMax: service.scaleMax,
+    score: new Float64Array(n).fill(Number.NaN),
+    band: new Uint8Array(n).fill(NO_BAND),
+    usual: new Float64Array(n).fill(Number.NaN),
+    silence: new Float64Array(n).fill(Number.NaN),
+    valueAtRisk: new Float64Array(n).fill(Number.NaN),
+    reasons: new Array(n),
+    candidates: [],
+  };
+  yield* forChunks(n, SCORE_COST, scoreRange, scoring);
+  const { score, band, usual, silence, valueAtRisk, reasons } = scoring;
+  return {
+    score,
+    band,
+    usualIntervalDays: usual,
+    silenceDays: silence,
+    valueAtRisk,
+    reasons,
+    populationIntervalDays: population,
+    bands,
+  };
+}
+
+/**
+ * Up to three reasons with a contribution of at least 0.05, strongest first (ties in order of detection): one
+ * array, without the temporaries of filter → sort → slice, which on 100k customers feed the garbage collector.
+ */
+function strongest(candidates: readonly ChurnReason[]): ChurnReason[] {
+  const out: ChurnReason[] = [];
+  for (const reason of candidates) {
+    if (!(reason.contribution >= 0.05)) continue;
+    let k = out.length;
+    out.push(reason);
+    while (k > 0 && out[k - 1]!.contribution < reason.contribution) {
+      out[k] = out[k - 1]!;
+      k--;
+    }
+    out[k] = reason;
+  }
+  if (out.length > 3) out.length = 3;
+  return out;
+}
+
+/** Inputs and outputs of {@link historyRange}. */
+interface History {
+  readonly offsets: Int32Array;
+  readonly time: Float64Array;
+  readonly asOfDay: number;
+  /** Per customer: the end of the occasions on or before asOf (they are sorted by time within each customer). */
+  readonly last: Int32Array;
+  /** Repeat buyers' mean interval in days, `repeaters` of them so far. */
+  readonly repeatMeans: Float64Array;
+  repeaters: number;
+}
+
+function historyRange(s: History, from: number, to: number): void {
+  const { offsets, time, asOfDay, last, repeatMeans } = s;
+  const dayMs = DAY_MS;
+  let repeaters = s.repeaters;
+  for (let c = from; c < to; c++) {
+    let end = offsets[c]!;
+    while (end < offsets[c + 1]! && Math.floor(time[end]! / dayMs) <= asOfDay) end++;
+    last[c] = end;
+    const count = end - offsets[c]!;
+    if (count >= 2) {
+      const span =
+        (Math.floor(time[end - 1]! / dayMs) - Math.floor(time[offsets[c]!]! / dayMs)) / (count - 1);
+      repeatMeans[repeaters++] = span;
     }
   }
+  s.repeaters = repeaters;
+}
 
-  const score = new Float64Array(n).fill(Number.NaN);
-  const band = new Uint8Array(n).fill(NO_BAND);
-  const usual = new Float64Array(n).fill(Number.NaN);
-  const silence = new Float64Array(n).fill(Number.NaN);
-  const valueAtRisk = new Float64Array(n).fill(Number.NaN);
-  const reasons: ChurnReason[][] = new Array(n);
-  const candidates: ChurnReason[] = [];
+/** Per-customer complaints and satisfaction, and the observed rating scale. */
+interface Service {
+  readonly interactions: InteractionTable | undefined;
+  readonly n: number;
+  readonly asOfDay: number;
+  readonly complaintDays: number;
+  readonly complaints: Int32Array;
+  readonly satisfactionSum: Float64Array;
+  readonly satisfactionCount: Int32Array;
+  scaleMin: number;
+  scaleMax: number;
+}
 
-  for (let c = 0; c < n; c++) {
-    reasons[c] = [];
+/** Complaints in the window and satisfaction over twice the window, interactions `from … to − 1`. */
+function serviceRange(s: Service, from: number, to: number): void {
+  const { n, asOfDay, complaintDays, complaints, satisfactionSum, satisfactionCount } = s;
+  const interactions = s.interactions!;
+  const complaintCode = interactions.type.dictionary.indexOf('complaint');
+  let { scaleMin, scaleMax } = s;
+  for (let i = from; i < to; i++) {
+    const c = interactions.customer.codes[i]!;
+    const day = Math.floor(interactions.date[i]! / DAY_MS);
+    const rating = interactions.satisfaction?.[i] ?? Number.NaN;
+    if (c < 0 || c >= n || day > asOfDay) continue;
+    // The scale is what was observed up to asOf among known customers.
+    if (Number.isFinite(rating)) {
+      scaleMin = Math.min(scaleMin, rating);
+      scaleMax = Math.max(scaleMax, rating);
+    }
+    if (interactions.type.codes[i] === complaintCode && day > asOfDay - complaintDays) complaints[c]!++;
+    if (Number.isFinite(rating) && day > asOfDay - 2 * complaintDays) {
+      satisfactionSum[c]! += rating;
+      satisfactionCount[c]!++;
+    }
+  }
+  s.scaleMin = scaleMin;
+  s.scaleMax = scaleMax;
+}
+
+/** Inputs and outputs of {@link scoreRange}. */
+interface Scoring {
+  readonly input: ChurnInput;
+  readonly last: Int32Array;
+  readonly asOfDay: number;
+  /** Shrinkage weight of the population's interval. */
+  readonly k: number;
+  readonly population: number;
+  readonly trendDays: number;
+  readonly complaintDays: number;
+  readonly bands: { readonly medium: number; readonly high: number };
+  readonly complaints: Int32Array;
+  readonly satisfactionSum: Float64Array;
+  readonly satisfactionCount: Int32Array;
+  readonly scaleMin: number;
+  readonly scaleMax: number;
+  readonly score: Float64Array;
+  readonly band: Uint8Array;
+  readonly usual: Float64Array;
+  readonly silence: Float64Array;
+  readonly valueAtRisk: Float64Array;
+  readonly reasons: ChurnReason[][];
+  /** Scratch: one customer's reasons before ranking. */
+  readonly candidates: ChurnReason[];
+}
+
+/** Scores customers `from … to − 1`. */
+function scoreRange(state: Scoring, from: number, to: number): void {
+  const { input, last, asOfDay, k, population, trendDays, complaintDays, bands } = state;
+  const { complaints, satisfactionSum, satisfactionCount, scaleMin, scaleMax } = state;
+  const { score, band, usual, silence, valueAtRisk, reasons, candidates } = state;
+  const { offsets, time, value } = input.occasions;
+  for (let c = from; c < to; c++) {
     const first = offsets[c]!;
     const end = last[c]!;
     const count = end - first;
-    if (count === 0) continue;
+    if (count === 0) {
+      reasons[c] = [];
+      continue;
+    }
     candidates.length = 0;
     const lastDay = Math.floor(time[end - 1]! / DAY_MS);
     const firstDay = Math.floor(time[first]! / DAY_MS);
@@ -277,19 +431,6 @@ export function churnRisk(input: ChurnInput, options: ChurnOptions): ChurnRisk {
     band[c] = s >= bands.high ? 2 : s >= bands.medium ? 1 : 0;
     const potential = input.potentialValue?.[c] ?? Number.NaN;
     valueAtRisk[c] = potential * s;
-    reasons[c] = candidates
-      .filter((r) => r.contribution >= 0.05)
-      .sort((a, b) => b.contribution - a.contribution)
-      .slice(0, 3);
+    reasons[c] = strongest(candidates);
   }
-  return {
-    score,
-    band,
-    usualIntervalDays: usual,
-    silenceDays: silence,
-    valueAtRisk,
-    reasons,
-    populationIntervalDays: population,
-    bands,
-  };
 }

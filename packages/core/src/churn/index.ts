@@ -8,5 +8,6 @@ export {
   type ChurnReason,
   type ChurnRisk,
   churnRisk,
+  churnRiskSteps,
   NO_BAND,
 } from './churn-risk.js';

@@ -1,6 +1,7 @@
-import { bgNbdNegLogLikObjective } from './bg-nbd-likelihood.js';
-import { collapseRfm } from './collapse.js';
-import { maximizeLikelihood } from './maximize-likelihood.js';
+import { runWork, type Work } from '../util/work.js';
+import { bgNbdNegLogLikObjectiveSteps } from './bg-nbd-likelihood.js';
+import { collapseRfmSteps } from './collapse.js';
+import { maximizeLikelihoodSteps } from './maximize-likelihood.js';
 import type { BgNbdParams, FitOptions, FitResult, RfmInput } from './types.js';
 
 /**
@@ -10,10 +11,22 @@ import type { BgNbdParams, FitOptions, FitResult, RfmInput } from './types.js';
  * λ̂ = Σx / ΣT is the naive repeat rate — (0.25, 0.8, 2.5), (1, 1, 1) and (0.5, 0.5, 5) for (r, a, b).
  */
 export function fitBgNbd(data: RfmInput, options: FitOptions<BgNbdParams> = {}): FitResult<BgNbdParams> {
-  const collapsed = collapseRfm(data);
-  const objective = bgNbdNegLogLikObjective(collapsed);
+  return runWork(fitBgNbdSteps(data, options));
+}
+
+/**
+ * {@link fitBgNbd} as cooperative work: yields the work done since its previous yield (nominal nanoseconds, see
+ * `Work`) — every chunk of rows while collapsing, every chunk of repeat buyers inside each likelihood evaluation —
+ * and returns the same fit.
+ */
+export function* fitBgNbdSteps(
+  data: RfmInput,
+  options: FitOptions<BgNbdParams> = {},
+): Work<FitResult<BgNbdParams>> {
+  const collapsed = yield* collapseRfmSteps(data);
+  const objective = yield* bgNbdNegLogLikObjectiveSteps(collapsed);
   const starts = (options.starts ?? defaultStarts(collapsed)).map((p) => [p.r, p.alpha, p.a, p.b]);
-  const fit = maximizeLikelihood(objective, collapsed.customers, starts, options);
+  const fit = yield* maximizeLikelihoodSteps(objective, collapsed.customers, starts, options);
   const [r, alpha, a, b] = fit.params;
   const [sr, salpha, sa, sb] = fit.standardErrors;
   return {

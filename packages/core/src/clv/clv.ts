@@ -1,5 +1,6 @@
+import { forChunks, runWork, type Work } from '../util/work.js';
 import { at, checkLength } from './broadcast.js';
-import { conditionalExpectedPurchases, type PurchaseModel } from './model.js';
+import { conditionalExpectedPurchasesSteps, type PurchaseModel } from './model.js';
 import { DAYS_PER_YEAR, daysPerUnit, type Horizon, horizonToDays, type TimeUnit } from './time-units.js';
 import type { RfmArrays } from './types.js';
 
@@ -47,6 +48,22 @@ export function customerLifetimeValue(
   spend: number | ArrayLike<number>,
   options: ClvOptions,
 ): ClvResult {
+  return runWork(customerLifetimeValueSteps(data, spend, options));
+}
+
+/** Nominal cost per customer of discounting one period. */
+const DISCOUNT_COST = 3;
+
+/**
+ * {@link customerLifetimeValue} as cooperative work: each period's expectations are computed range of customers
+ * by range, yielding the work done since the previous yield (nominal nanoseconds, see `Work`); returns the same
+ * values.
+ */
+export function* customerLifetimeValueSteps(
+  data: RfmArrays,
+  spend: number | ArrayLike<number>,
+  options: ClvOptions,
+): Work<ClvResult> {
   const n = data.x.length;
   checkLength(spend, n, 'spend');
   const unitDays = daysPerUnit(options.unit);
@@ -64,13 +81,37 @@ export function customerLifetimeValue(
   let previous: Float64Array = new Float64Array(n);
   for (let k = 1; k <= periods; k++) {
     const endDays = Math.min(k * stepDays, horizonDays);
-    const current = conditionalExpectedPurchases(options.model, data, endDays / unitDays);
+    const current = yield* conditionalExpectedPurchasesSteps(options.model, data, endDays / unitDays);
     const factor = (1 + d) ** (-endDays / DAYS_PER_YEAR);
-    for (let i = 0; i < n; i++) {
-      clv[i] = (clv[i] as number) + ((current[i] as number) - (previous[i] as number)) * factor;
-    }
+    yield* forChunks(n, DISCOUNT_COST, addPeriod, { clv, current, previous, factor });
     previous = current;
   }
-  for (let i = 0; i < n; i++) clv[i] = (clv[i] as number) * margin * at(spend, i);
+  yield* forChunks(n, DISCOUNT_COST, applySpend, { clv, margin, spend });
   return { clv, expectedPurchases: previous, periods, horizonUnits: horizonDays / unitDays };
+}
+
+/** Adds one period's discounted expected purchases, customers `from … to − 1`. */
+function addPeriod(
+  s: {
+    readonly clv: Float64Array;
+    readonly current: Float64Array;
+    readonly previous: Float64Array;
+    readonly factor: number;
+  },
+  from: number,
+  to: number,
+): void {
+  const { clv, current, previous, factor } = s;
+  for (let i = from; i < to; i++) {
+    clv[i] = (clv[i] as number) + ((current[i] as number) - (previous[i] as number)) * factor;
+  }
+}
+
+function applySpend(
+  s: { readonly clv: Float64Array; readonly margin: number; readonly spend: number | ArrayLike<number> },
+  from: number,
+  to: number,
+): void {
+  const { clv, margin, spend } = s;
+  for (let i = from; i < to; i++) clv[i] = (clv[i] as number) * margin * at(spend, i);
 }

@@ -1,4 +1,5 @@
-import { groupRows } from './group-rows.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
+import { groupRowsSteps } from './group-rows.js';
 import type { RfmInput } from './types.js';
 
 /** Distinct (x, tx, T) rows with integer weights: what the likelihoods are evaluated on. */
@@ -21,6 +22,19 @@ export interface CollapsedRfm {
  * them would bias the fit. Rows with weight 0 are dropped.
  */
 export function collapseRfm(input: RfmInput): CollapsedRfm {
+  return runWork(collapseRfmSteps(input));
+}
+
+/** Nominal cost per row of the checks and of the weighting; per group of the output. */
+const CHECK_COST = 8;
+const WEIGHT_COST = 6;
+const GROUP_COST = 8;
+
+/**
+ * {@link collapseRfm} as cooperative work: yields the work done since its previous yield (nominal nanoseconds, see
+ * `Work`) after every chunk of rows, and returns the same collapsed rows.
+ */
+export function* collapseRfmSteps(input: RfmInput): Work<CollapsedRfm> {
   const n = input.x.length;
   if (input.tx.length !== n || input.T.length !== n || (input.weight && input.weight.length !== n)) {
     throw new RangeError('x, tx, T (and weight) must have the same length');
@@ -28,7 +42,44 @@ export function collapseRfm(input: RfmInput): CollapsedRfm {
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  yield* forChunks(n, CHECK_COST, checkRows, { input, x, tx, T });
+  const { groupOf, firstRow, groups } = yield* groupRowsSteps([x, tx, T]);
+  const weights = { input, groupOf, weight: new Float64Array(groups), customers: 0 };
+  yield* forChunks(n, WEIGHT_COST, addWeights, weights);
+  const { weight, customers } = weights;
+  // Keep groups with positive weight.
+  const kept = { weight, keep: new Int32Array(groups), rows: 0 };
+  yield* forChunks(groups, GROUP_COST, keepWeighted, kept);
+  const rows = kept.rows;
+  const out = {
+    keep: kept.keep,
+    firstRow,
+    weight,
+    x,
+    tx,
+    T,
+    outX: new Float64Array(rows),
+    outTx: new Float64Array(rows),
+    outT: new Float64Array(rows),
+    outW: new Float64Array(rows),
+  };
+  yield* forChunks(rows, GROUP_COST, copyGroups, out);
+  return { x: out.outX, tx: out.outTx, T: out.outT, weight: out.outW, length: rows, customers };
+}
+
+/** Checks rows `from … to − 1` and copies them to Float64 columns. */
+function checkRows(
+  s: {
+    readonly input: RfmInput;
+    readonly x: Float64Array;
+    readonly tx: Float64Array;
+    readonly T: Float64Array;
+  },
+  from: number,
+  to: number,
+): void {
+  const { input, x, tx, T } = s;
+  for (let i = from; i < to; i++) {
     const xi = input.x[i] as number;
     const ti = input.tx[i] as number;
     const Ti = input.T[i] as number;
@@ -42,24 +93,58 @@ export function collapseRfm(input: RfmInput): CollapsedRfm {
     tx[i] = ti;
     T[i] = Ti;
   }
-  const { groupOf, firstRow, groups } = groupRows([x, tx, T]);
-  const weight = new Float64Array(groups);
-  let customers = 0;
-  for (let i = 0; i < n; i++) {
+}
+
+function addWeights(
+  s: {
+    readonly input: RfmInput;
+    readonly groupOf: Int32Array;
+    readonly weight: Float64Array;
+    customers: number;
+  },
+  from: number,
+  to: number,
+): void {
+  const { input, groupOf, weight } = s;
+  let customers = s.customers;
+  for (let i = from; i < to; i++) {
     const wi = input.weight ? (input.weight[i] as number) : 1;
     const g = groupOf[i] as number;
     weight[g] = (weight[g] as number) + wi;
     customers += wi;
   }
-  // Keep groups with positive weight.
-  let rows = 0;
-  const keep = new Int32Array(groups);
-  for (let g = 0; g < groups; g++) if ((weight[g] as number) > 0) keep[rows++] = g;
-  const outX = new Float64Array(rows);
-  const outTx = new Float64Array(rows);
-  const outT = new Float64Array(rows);
-  const outW = new Float64Array(rows);
-  for (let k = 0; k < rows; k++) {
+  s.customers = customers;
+}
+
+function keepWeighted(
+  s: { readonly weight: Float64Array; readonly keep: Int32Array; rows: number },
+  from: number,
+  to: number,
+): void {
+  const { weight, keep } = s;
+  let rows = s.rows;
+  for (let g = from; g < to; g++) if ((weight[g] as number) > 0) keep[rows++] = g;
+  s.rows = rows;
+}
+
+function copyGroups(
+  s: {
+    readonly keep: Int32Array;
+    readonly firstRow: Int32Array;
+    readonly weight: Float64Array;
+    readonly x: Float64Array;
+    readonly tx: Float64Array;
+    readonly T: Float64Array;
+    readonly outX: Float64Array;
+    readonly outTx: Float64Array;
+    readonly outT: Float64Array;
+    readonly outW: Float64Array;
+  },
+  from: number,
+  to: number,
+): void {
+  const { keep, firstRow, weight, x, tx, T, outX, outTx, outT, outW } = s;
+  for (let k = from; k < to; k++) {
     const g = keep[k] as number;
     const i = firstRow[g] as number;
     outX[k] = x[i] as number;
@@ -67,5 +152,4 @@ export function collapseRfm(input: RfmInput): CollapsedRfm {
     outT[k] = T[i] as number;
     outW[k] = weight[g] as number;
   }
-  return { x: outX, tx: outTx, T: outT, weight: outW, length: rows, customers };
 }

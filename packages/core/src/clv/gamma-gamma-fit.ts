@@ -1,5 +1,6 @@
-import { gammaGammaNegLogLikObjective } from './gamma-gamma-likelihood.js';
-import { maximizeLikelihood } from './maximize-likelihood.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
+import { gammaGammaNegLogLikObjectiveSteps } from './gamma-gamma-likelihood.js';
+import { maximizeLikelihoodSteps } from './maximize-likelihood.js';
 import type { FitOptions, FitResult, GammaGammaParams } from './types.js';
 
 /** Input of {@link fitGammaGamma}: repeat purchase counts and mean repeat spend per customer (optionally weighted). */
@@ -21,31 +22,40 @@ export function fitGammaGamma(
   data: SpendInput,
   options: FitOptions<GammaGammaParams> = {},
 ): FitResult<GammaGammaParams> {
+  return runWork(fitGammaGammaSteps(data, options));
+}
+
+/** Nominal cost per row of picking the repeat buyers. */
+const PICK_COST = 20;
+
+/**
+ * {@link fitGammaGamma} as cooperative work: yields the work done since its previous yield (nominal nanoseconds,
+ * see `Work`) — every chunk of rows, also inside each likelihood evaluation — and returns the same fit.
+ */
+export function* fitGammaGammaSteps(
+  data: SpendInput,
+  options: FitOptions<GammaGammaParams> = {},
+): Work<FitResult<GammaGammaParams>> {
   const n = data.x.length;
   if (data.zbar.length !== n || (data.weight && data.weight.length !== n)) {
     throw new RangeError('x, zbar (and weight) must have the same length');
   }
-  const x: number[] = [];
-  const zbar: number[] = [];
-  const weight: number[] = [];
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const xi = data.x[i] as number;
-    const zi = data.zbar[i] as number;
-    const wi = data.weight ? (data.weight[i] as number) : 1;
-    if (!(xi > 0 && zi > 0 && Number.isFinite(zi) && wi > 0)) continue;
-    x.push(xi);
-    zbar.push(zi);
-    weight.push(wi);
-    sum += wi * zi;
-    count += wi;
-  }
+  const picked: Picked = {
+    data,
+    x: new Float64Array(n),
+    zbar: new Float64Array(n),
+    weight: new Float64Array(n),
+    rows: 0,
+    sum: 0,
+    count: 0,
+  };
+  yield* forChunks(n, PICK_COST, pickRepeatBuyers, picked);
+  const { rows, sum, count } = picked;
   const mean = count > 0 ? sum / count : 1;
-  const objective = gammaGammaNegLogLikObjective(
-    Float64Array.from(x),
-    Float64Array.from(zbar),
-    Float64Array.from(weight),
+  const objective = yield* gammaGammaNegLogLikObjectiveSteps(
+    picked.x.slice(0, rows),
+    picked.zbar.slice(0, rows),
+    picked.weight.slice(0, rows),
   );
   const defaults: GammaGammaParams[] = [
     { p: 1, q: 2, gamma: mean },
@@ -53,7 +63,7 @@ export function fitGammaGamma(
     { p: 10, q: 3, gamma: (mean * 2) / 10 },
   ];
   const starts = (options.starts ?? defaults).map((s) => [s.p, s.q, s.gamma]);
-  const fit = maximizeLikelihood(objective, count, starts, options);
+  const fit = yield* maximizeLikelihoodSteps(objective, count, starts, options);
   const [p, q, gamma] = fit.params;
   const [sp, sq, sg] = fit.standardErrors;
   return {
@@ -63,9 +73,41 @@ export function fitGammaGamma(
     converged: fit.converged,
     iterations: fit.iterations,
     n: count,
-    rows: x.length,
+    rows,
     gradientNorm: fit.gradientNorm,
     starts: fit.starts,
     message: fit.message,
   };
+}
+
+/** The rows the fit uses, and the weighted sum and count of their z̄. */
+interface Picked {
+  readonly data: SpendInput;
+  readonly x: Float64Array;
+  readonly zbar: Float64Array;
+  readonly weight: Float64Array;
+  /** Rows picked so far. */
+  rows: number;
+  sum: number;
+  count: number;
+}
+
+function pickRepeatBuyers(s: Picked, from: number, to: number): void {
+  const { data, x, zbar, weight } = s;
+  let { rows, sum, count } = s;
+  for (let i = from; i < to; i++) {
+    const xi = data.x[i] as number;
+    const zi = data.zbar[i] as number;
+    const wi = data.weight ? (data.weight[i] as number) : 1;
+    if (!(xi > 0 && zi > 0 && Number.isFinite(zi) && wi > 0)) continue;
+    x[rows] = xi;
+    zbar[rows] = zi;
+    weight[rows] = wi;
+    rows++;
+    sum += wi * zi;
+    count += wi;
+  }
+  s.rows = rows;
+  s.sum = sum;
+  s.count = count;
 }

@@ -1,8 +1,9 @@
 import { digamma } from '../math/digamma.js';
 import { logGamma } from '../math/log-gamma.js';
-import type { ObjectiveWithGradient } from '../math/objective.js';
+import type { ObjectiveWithGradient, SteppedObjective } from '../math/objective.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 import type { GammaGammaParams } from './types.js';
-import { groupByX } from './x-groups.js';
+import { groupByXSteps } from './x-groups.js';
 
 /**
  * Gamma-Gamma log-likelihood of each repeat buyer's mean repeat spend z̄ over x purchases (Fader & Hardie 2013,
@@ -52,25 +53,55 @@ export function gammaGammaNegLogLikObjective(
   zbar: Float64Array,
   weight: Float64Array,
 ): ObjectiveWithGradient {
-  const n = x.length;
-  const groups = groupByX(x, weight);
-  const k = groups.values.length;
-  const logXZ = new Float64Array(n);
-  let total = 0;
-  let sumWXLogXZ = 0; // Σ w x ln(x z̄), constant in the parameters
-  let sumWLogZ = 0;
-  for (let i = 0; i < n; i++) {
-    const xi = x[i] as number;
-    const w = weight[i] as number;
-    logXZ[i] = Math.log(xi * (zbar[i] as number));
-    total += w;
-    sumWXLogXZ += w * xi * (logXZ[i] as number);
-    sumWLogZ += w * Math.log(zbar[i] as number);
-  }
-  const xz = new Float64Array(n);
-  for (let i = 0; i < n; i++) xz[i] = (x[i] as number) * (zbar[i] as number);
+  const objective = runWork(gammaGammaNegLogLikObjectiveSteps(x, zbar, weight));
+  return (theta, gradient) => runWork(objective(theta, gradient));
+}
 
-  return (theta, gradient) => {
+/** Nominal cost per row of the set-up, and per row of an evaluation. */
+const SETUP_COST = 60;
+const ROW_COST = 15;
+
+/**
+ * {@link gammaGammaNegLogLikObjective} as cooperative work: the set-up reports its work (see `Work`) and returns
+ * the objective as a {@link SteppedObjective}, whose evaluations report theirs every chunk of rows. Values and
+ * gradients are identical: the row sums run in the same order, chunk after chunk.
+ */
+export function* gammaGammaNegLogLikObjectiveSteps(
+  x: Float64Array,
+  zbar: Float64Array,
+  weight: Float64Array,
+): Work<SteppedObjective> {
+  const n = x.length;
+  const groups = yield* groupByXSteps(x, weight);
+  const k = groups.values.length;
+  // Σ w, Σ w x ln(x z̄) and Σ w ln z̄: constant in the parameters.
+  const constants: Constants = {
+    x,
+    zbar,
+    weight,
+    xz: new Float64Array(n),
+    total: 0,
+    sumWXLogXZ: 0,
+    sumWLogZ: 0,
+  };
+  yield* forChunks(n, SETUP_COST, addConstants, constants);
+  const { total, sumWXLogXZ, sumWLogZ } = constants;
+  // NaN, not 0: the fields hold doubles from the start, so the object's map never changes under the kernel.
+  const nan = Number.NaN;
+  const rows: RowSums = {
+    x,
+    weight,
+    xz: constants.xz,
+    p: nan,
+    q: nan,
+    gamma: nan,
+    ll: nan,
+    dP: nan,
+    dQ: nan,
+    dGamma: nan,
+  };
+
+  return function* (theta, gradient) {
     const p = Math.exp(theta[0] as number);
     const q = Math.exp(theta[1] as number);
     const gamma = Math.exp(theta[2] as number);
@@ -80,7 +111,7 @@ export function gammaGammaNegLogLikObjective(
     let ll = total * (q * lnGamma - logGamma(q)) + p * sumWXLogXZ - sumWLogZ;
     let dP = sumWXLogXZ;
     let dQ = total * (lnGamma - digamma(q));
-    let dGamma = (total * q) / gamma;
+    const dGamma = (total * q) / gamma;
     for (let g = 0; g < k; g++) {
       const xg = groups.values[g] as number;
       const w = groups.weight[g] as number;
@@ -90,20 +121,79 @@ export function gammaGammaNegLogLikObjective(
       dP += w * xg * (psiPXQ - digamma(px));
       dQ += w * psiPXQ;
     }
-    for (let i = 0; i < n; i++) {
-      const w = weight[i] as number;
-      const xi = x[i] as number;
-      const denom = gamma + (xz[i] as number);
-      const lnDenom = Math.log(denom);
-      const pxq = p * xi + q;
-      ll -= w * pxq * lnDenom;
-      dP -= w * xi * lnDenom;
-      dQ -= w * lnDenom;
-      dGamma -= (w * pxq) / denom;
-    }
-    gradient[0] = -dP * p;
-    gradient[1] = -dQ * q;
-    gradient[2] = -dGamma * gamma;
-    return -ll;
+    rows.p = p;
+    rows.q = q;
+    rows.gamma = gamma;
+    rows.ll = ll;
+    rows.dP = dP;
+    rows.dQ = dQ;
+    rows.dGamma = dGamma;
+    yield* forChunks(n, ROW_COST, addRows, rows);
+    gradient[0] = -rows.dP * p;
+    gradient[1] = -rows.dQ * q;
+    gradient[2] = -rows.dGamma * gamma;
+    return -rows.ll;
   };
+}
+
+interface Constants {
+  readonly x: Float64Array;
+  readonly zbar: Float64Array;
+  readonly weight: Float64Array;
+  /** x z̄ per row. */
+  readonly xz: Float64Array;
+  total: number;
+  sumWXLogXZ: number;
+  sumWLogZ: number;
+}
+
+function addConstants(s: Constants, from: number, to: number): void {
+  const { x, zbar, weight, xz } = s;
+  let { total, sumWXLogXZ, sumWLogZ } = s;
+  for (let i = from; i < to; i++) {
+    const xi = x[i] as number;
+    const w = weight[i] as number;
+    const logXZ = Math.log(xi * (zbar[i] as number));
+    total += w;
+    sumWXLogXZ += w * xi * logXZ;
+    sumWLogZ += w * Math.log(zbar[i] as number);
+    xz[i] = xi * (zbar[i] as number);
+  }
+  s.total = total;
+  s.sumWXLogXZ = sumWXLogXZ;
+  s.sumWLogZ = sumWLogZ;
+}
+
+/** Rows and parameters of an evaluation, with the sums so far: ll, ∂/∂p, ∂/∂q, ∂/∂γ. */
+interface RowSums {
+  readonly x: Float64Array;
+  readonly weight: Float64Array;
+  readonly xz: Float64Array;
+  p: number;
+  q: number;
+  gamma: number;
+  ll: number;
+  dP: number;
+  dQ: number;
+  dGamma: number;
+}
+
+function addRows(s: RowSums, from: number, to: number): void {
+  const { x, weight, xz, p, q, gamma } = s;
+  let { ll, dP, dQ, dGamma } = s;
+  for (let i = from; i < to; i++) {
+    const w = weight[i] as number;
+    const xi = x[i] as number;
+    const denom = gamma + (xz[i] as number);
+    const lnDenom = Math.log(denom);
+    const pxq = p * xi + q;
+    ll -= w * pxq * lnDenom;
+    dP -= w * xi * lnDenom;
+    dQ -= w * lnDenom;
+    dGamma -= (w * pxq) / denom;
+  }
+  s.ll = ll;
+  s.dP = dP;
+  s.dQ = dQ;
+  s.dGamma = dGamma;
 }

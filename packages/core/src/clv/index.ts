@@ -1,20 +1,33 @@
 // Probabilistic customer-lifetime-value models: calibration summaries, BG/NBD, Pareto/NBD, Gamma-Gamma,
 // predictions, CLV and holdout evaluation. Every public name is listed explicitly.
 
-export { fitBgNbd } from './bg-nbd-fit.js';
+export { fitBgNbd, fitBgNbdSteps } from './bg-nbd-fit.js';
 // BG/NBD
-export { bgNbdLogLikelihood, bgNbdNegLogLikObjective } from './bg-nbd-likelihood.js';
+export {
+  bgNbdLogLikelihood,
+  bgNbdNegLogLikObjective,
+  bgNbdNegLogLikObjectiveSteps,
+} from './bg-nbd-likelihood.js';
 export {
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdProbabilityAlive,
   bgNbdProbabilityNoPurchase,
 } from './bg-nbd-predict.js';
-export { type ClvOptions, type ClvResult, customerLifetimeValue } from './clv.js';
-export { type CollapsedRfm, collapseRfm } from './collapse.js';
-export { fitGammaGamma, type SpendInput } from './gamma-gamma-fit.js';
+export {
+  type ClvOptions,
+  type ClvResult,
+  customerLifetimeValue,
+  customerLifetimeValueSteps,
+} from './clv.js';
+export { type CollapsedRfm, collapseRfm, collapseRfmSteps } from './collapse.js';
+export { fitGammaGamma, fitGammaGammaSteps, type SpendInput } from './gamma-gamma-fit.js';
 // Gamma-Gamma spend
-export { gammaGammaLogLikelihood, gammaGammaNegLogLikObjective } from './gamma-gamma-likelihood.js';
+export {
+  gammaGammaLogLikelihood,
+  gammaGammaNegLogLikObjective,
+  gammaGammaNegLogLikObjectiveSteps,
+} from './gamma-gamma-likelihood.js';
 export { gammaGammaConditionalExpectedSpend, gammaGammaMeanSpend } from './gamma-gamma-predict.js';
 export {
   evaluateHoldout,
@@ -25,19 +38,23 @@ export {
 // Model-agnostic predictions, CLV and validation
 export {
   conditionalExpectedPurchases,
+  conditionalExpectedPurchasesSteps,
   expectedPurchases,
   type PurchaseModel,
   probabilityAlive,
+  probabilityAliveSteps,
   probabilityNoPurchase,
+  probabilityNoPurchaseSteps,
 } from './model.js';
 // Calibration summary and collapsing
-export { type PurchaseOccasions, purchaseOccasions } from './occasions.js';
-export { fitParetoNbd } from './pareto-nbd-fit.js';
+export { type PurchaseOccasions, purchaseOccasions, purchaseOccasionsSteps } from './occasions.js';
+export { fitParetoNbd, fitParetoNbdSteps } from './pareto-nbd-fit.js';
 // Pareto/NBD
 export {
   paretoNbdLogA0,
   paretoNbdLogLikelihood,
   paretoNbdNegLogLikObjective,
+  paretoNbdNegLogLikObjectiveSteps,
 } from './pareto-nbd-likelihood.js';
 export {
   paretoNbdConditionalExpectedPurchases,
@@ -53,6 +70,7 @@ export {
   type SummaryCounts,
   summarizeCalibration,
   summarizeOccasions,
+  summarizeOccasionsSteps,
 } from './summarize.js';
 // Time units and calendar spans
 export {

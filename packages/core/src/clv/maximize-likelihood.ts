@@ -1,7 +1,8 @@
 import { invertPositiveDefinite } from '../math/invert-positive-definite.js';
-import { minimizeBfgs } from '../math/minimize-bfgs.js';
-import { numericHessian } from '../math/numeric-hessian.js';
-import type { ObjectiveWithGradient } from '../math/objective.js';
+import { type MinimizeResult, minimizeBfgsSteps } from '../math/minimize-bfgs.js';
+import { numericHessianSteps } from '../math/numeric-hessian.js';
+import { type ObjectiveWithGradient, type SteppedObjective, steppedObjective } from '../math/objective.js';
+import { runWork, type Work } from '../util/work.js';
 
 /** Outcome of {@link maximizeLikelihood}, on the natural parameter scale. */
 export interface MleOutcome {
@@ -38,19 +39,32 @@ export function maximizeLikelihood(
   starts: readonly (readonly number[])[],
   settings: MleSettings = {},
 ): MleOutcome {
+  return runWork(maximizeLikelihoodSteps(steppedObjective(negLogLik), n, starts, settings));
+}
+
+/**
+ * {@link maximizeLikelihood} over a stepped objective, as cooperative work: passes on the work its evaluations
+ * report (see `Work`) and returns the same outcome.
+ */
+export function* maximizeLikelihoodSteps(
+  negLogLik: SteppedObjective,
+  n: number,
+  starts: readonly (readonly number[])[],
+  settings: MleSettings = {},
+): Work<MleOutcome> {
   if (!(n > 0)) throw new RangeError('cannot fit a model to zero customers');
-  const scaled: ObjectiveWithGradient = (theta, gradient) => {
-    const f = negLogLik(theta, gradient);
+  const scaled: SteppedObjective = function* (theta, gradient) {
+    const f = yield* negLogLik(theta, gradient);
     for (let i = 0; i < gradient.length; i++) gradient[i] = (gradient[i] as number) / n;
     return f / n;
   };
-  let best: ReturnType<typeof minimizeBfgs> | undefined;
+  let best: MinimizeResult | undefined;
   let iterations = 0;
   let run = 0;
   for (const start of starts) {
     run++;
     const theta0 = start.map((v) => Math.log(v));
-    const result = minimizeBfgs(scaled, theta0, {
+    const result = yield* minimizeBfgsSteps(scaled, theta0, {
       gradientTolerance: settings.gradientTolerance ?? 1e-7,
       maxIterations: settings.maxIterations ?? 500,
     });
@@ -85,8 +99,8 @@ export function maximizeLikelihood(
   const params = best.x.map((v) => Math.exp(v));
   const standardErrors = new Float64Array(k).fill(Number.NaN);
   if (settings.standardErrors ?? true) {
-    const hess = numericHessian((theta, g) => {
-      negLogLik(theta, g);
+    const hess = yield* numericHessianSteps(function* (theta, g) {
+      yield* negLogLik(theta, g);
     }, best.x);
     const cov = invertPositiveDefinite(hess, k);
     if (cov !== undefined) {

@@ -1,9 +1,12 @@
+import type { Work } from '../util/work.js';
 import {
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
   bgNbdProbabilityAlive,
   bgNbdProbabilityNoPurchase,
 } from './bg-nbd-predict.js';
+import { checkLength } from './broadcast.js';
+import { argRange, perCustomerSteps, rfmRange } from './customer-chunks.js';
 import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
@@ -51,4 +54,45 @@ export function probabilityNoPurchase(
   return model.kind === 'bg-nbd'
     ? bgNbdProbabilityNoPurchase(model.params, data, t)
     : paretoNbdProbabilityNoPurchase(model.params, data, t);
+}
+
+// Cooperative forms: the same values, computed for ranges of customers with the work reported in between (see
+// `Work`). Nominal costs per customer: Pareto/NBD needs ₂F₁ series where BG/NBD needs a few logarithms (and one
+// ₂F₁ for expected purchases).
+const BG_NBD_COST = { alive: 100, expected: 550, noPurchase: 200 };
+const PARETO_NBD_COST = { alive: 700, expected: 800, noPurchase: 1500 };
+
+function costOf(model: PurchaseModel, what: keyof typeof BG_NBD_COST): number {
+  return (model.kind === 'bg-nbd' ? BG_NBD_COST : PARETO_NBD_COST)[what];
+}
+
+/** {@link conditionalExpectedPurchases} as cooperative work, range of customers by range. */
+export function conditionalExpectedPurchasesSteps(
+  model: PurchaseModel,
+  data: RfmArrays,
+  t: number | ArrayLike<number>,
+): Work<Float64Array> {
+  checkLength(t, data.x.length, 't');
+  return perCustomerSteps(data.x.length, costOf(model, 'expected'), (from, to) =>
+    conditionalExpectedPurchases(model, rfmRange(data, from, to), argRange(t, from, to)),
+  );
+}
+
+/** {@link probabilityAlive} as cooperative work, range of customers by range. */
+export function probabilityAliveSteps(model: PurchaseModel, data: RfmArrays): Work<Float64Array> {
+  return perCustomerSteps(data.x.length, costOf(model, 'alive'), (from, to) =>
+    probabilityAlive(model, rfmRange(data, from, to)),
+  );
+}
+
+/** {@link probabilityNoPurchase} as cooperative work, range of customers by range. */
+export function probabilityNoPurchaseSteps(
+  model: PurchaseModel,
+  data: RfmArrays,
+  t: number | ArrayLike<number>,
+): Work<Float64Array> {
+  checkLength(t, data.x.length, 't');
+  return perCustomerSteps(data.x.length, costOf(model, 'noPurchase'), (from, to) =>
+    probabilityNoPurchase(model, rfmRange(data, from, to), argRange(t, from, to)),
+  );
 }

@@ -1,4 +1,6 @@
 import type { TransactionTable } from '../schema/transactions.js';
+import { sortFloat64Work } from '../util/sort-work.js';
+import { forChunks, REPORT_WORK, rampChunk, runWork, type Work } from '../util/work.js';
 import { MS_PER_DAY } from './time-units.js';
 
 /**
@@ -38,79 +40,227 @@ export function purchaseOccasions(
   table: TransactionTable,
   options: { readonly mergeSameDay?: boolean } = {},
 ): PurchaseOccasions {
+  return runWork(purchaseOccasionsSteps(table, options));
+}
+
+/**
+ * Nominal costs per row of the passes. Scatters and the walk by customer touch memory at random when the rows are
+ * not grouped by customer (e.g. sorted by date): the walk then costs ~6× what it does on grouped rows, and its
+ * cost is that worst case.
+ */
+const VALID_COST = 8;
+const RANK_COST = 3;
+const SEARCH_COST = 60;
+const COUNT_COST = 5;
+const SCATTER_COST = 20;
+const WALK_COST = 150;
+const COPY_COST = 2;
+
+/**
+ * {@link purchaseOccasions} as cooperative work: yields the work done since its previous yield (nominal
+ * nanoseconds, see `Work`) after every chunk of rows, and returns the same occasions.
+ */
+export function* purchaseOccasionsSteps(
+  table: TransactionTable,
+  options: { readonly mergeSameDay?: boolean } = {},
+): Work<PurchaseOccasions> {
   const mergeSameDay = options.mergeSameDay ?? true;
   const n = table.length;
   const codes = table.customer.codes;
   const customerCount = table.customer.dictionary.length;
-  const date = table.date;
-  const amount = table.amount;
 
-  // 1. Valid rows and their time keys (day index or timestamp).
-  const rows = new Int32Array(n);
-  const key = new Float64Array(n);
-  let valid = 0;
-  let keyMin = Number.POSITIVE_INFINITY;
-  let keyMax = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
+  // 1. Valid rows, their customers and their time keys (day index or timestamp).
+  const valid: ValidRows = {
+    codes,
+    date: table.date,
+    amount: table.amount,
+    customerCount,
+    mergeSameDay,
+    rows: new Int32Array(n),
+    customer: new Int32Array(n),
+    key: new Float64Array(n),
+    count: 0,
+    keyMin: Number.POSITIVE_INFINITY,
+    keyMax: Number.NEGATIVE_INFINITY,
+  };
+  yield* forChunks(n, VALID_COST, findValid, valid);
+  const { rows, customer, key, count, keyMin, keyMax } = valid;
+
+  // 2. Dense rank of each key. Day indices in a sane range rank directly; otherwise sort the distinct keys.
+  const rank = new Int32Array(count);
+  let rankCount: number;
+  // Rank r stands for the key keyMin + r, or distinct[r] when the keys were sorted.
+  let distinct: Float64Array | undefined;
+  const span = keyMax - keyMin;
+  if (
+    count > 0 &&
+    Number.isInteger(keyMin) &&
+    Number.isInteger(keyMax) &&
+    span <= Math.max(1_000_000, 4 * count)
+  ) {
+    yield* forChunks(count, RANK_COST, rankByOffset, { key, rank, keyMin });
+    rankCount = span + 1;
+  } else {
+    const unique = { sorted: yield* sortFloat64Work(key.slice(0, count)), count: 0 };
+    yield* forChunks(count, RANK_COST, dropRepeats, unique);
+    distinct = unique.sorted.subarray(0, unique.count);
+    yield* forChunks(count, SEARCH_COST, rankBySearch, { key, rank, distinct });
+    rankCount = unique.count;
+  }
+
+  // 3. Stable counting sort by rank, then by customer: rows end up grouped by customer, in time order.
+  const byRank = yield* countingSortSteps(rank, rankCount, undefined);
+  const order = yield* countingSortSteps(customer.subarray(0, count), customerCount, byRank);
+
+  // 4. Walk each customer's rows, netting amounts per key; drop groups dominated by returns.
+  const walk: Walk = {
+    offsets: new Int32Array(customerCount + 1),
+    time: new Float64Array(count),
+    value: new Float64Array(count),
+    out: 0,
+    droppedGroups: 0,
+    j: 0,
+  };
+  const budget = Math.floor(REPORT_WORK / WALK_COST);
+  for (let c = 0, k = 0; c < customerCount; k++) {
+    const j = walk.j;
+    const next = walkCustomers(
+      walk,
+      c,
+      rampChunk(k, budget),
+      order,
+      rows,
+      customer,
+      rank,
+      table.amount,
+      keyMin,
+      distinct,
+      mergeSameDay,
+    );
+    yield (walk.j - j) * WALK_COST + (next - c) * RANK_COST;
+    c = next;
+  }
+  walk.offsets[customerCount] = walk.out;
+  return {
+    customerCount,
+    offsets: walk.offsets,
+    time: yield* copySteps(walk.time, walk.out),
+    value: yield* copySteps(walk.value, walk.out),
+    mergeSameDay,
+    invalidRows: n - count,
+    droppedGroups: walk.droppedGroups,
+  };
+}
+
+/** Inputs, outputs and running values of step 1, carried from chunk to chunk. */
+interface ValidRows {
+  readonly codes: Int32Array;
+  readonly date: Float64Array;
+  readonly amount: Float64Array;
+  readonly customerCount: number;
+  readonly mergeSameDay: boolean;
+  readonly rows: Int32Array;
+  /** Customer code of each valid row (read twice later: cheaper than `codes[rows[j]]`). */
+  readonly customer: Int32Array;
+  readonly key: Float64Array;
+  count: number;
+  keyMin: number;
+  keyMax: number;
+}
+
+function findValid(s: ValidRows, from: number, to: number): void {
+  const { codes, date, amount, customerCount, mergeSameDay, rows, customer, key } = s;
+  const msPerDay = MS_PER_DAY; // a local: module bindings can be slow reads in loops
+  let valid = s.count;
+  let keyMin = s.keyMin;
+  let keyMax = s.keyMax;
+  for (let i = from; i < to; i++) {
     const c = codes[i] as number;
     const d = date[i] as number;
     const a = amount[i] as number;
     if (!(c >= 0 && c < customerCount) || !Number.isFinite(d) || !Number.isFinite(a)) continue;
-    const k = mergeSameDay ? Math.floor(d / MS_PER_DAY) : d;
+    const k = mergeSameDay ? Math.floor(d / msPerDay) : d;
     rows[valid] = i;
+    customer[valid] = c;
     key[valid] = k;
     if (k < keyMin) keyMin = k;
     if (k > keyMax) keyMax = k;
     valid++;
   }
+  s.count = valid;
+  s.keyMin = keyMin;
+  s.keyMax = keyMax;
+}
 
-  // 2. Dense rank of each key. Day indices in a sane range rank directly; otherwise sort the distinct keys.
-  const rank = new Int32Array(valid);
-  let rankCount: number;
-  let rankToKey: (r: number) => number;
-  const span = keyMax - keyMin;
-  if (
-    valid > 0 &&
-    Number.isInteger(keyMin) &&
-    Number.isInteger(keyMax) &&
-    span <= Math.max(1_000_000, 4 * valid)
-  ) {
-    for (let j = 0; j < valid; j++) rank[j] = (key[j] as number) - keyMin;
-    rankCount = span + 1;
-    rankToKey = (r) => keyMin + r;
-  } else {
-    const sorted = key.slice(0, valid).sort();
-    let u = 0;
-    for (let j = 0; j < valid; j++) {
-      if (j === 0 || (sorted[j] as number) !== (sorted[u - 1] as number)) sorted[u++] = sorted[j] as number;
-    }
-    const distinct = sorted.subarray(0, u);
-    for (let j = 0; j < valid; j++) rank[j] = lowerBound(distinct, key[j] as number);
-    rankCount = u;
-    rankToKey = (r) => distinct[r] as number;
+function rankByOffset(
+  s: { readonly key: Float64Array; readonly rank: Int32Array; readonly keyMin: number },
+  from: number,
+  to: number,
+): void {
+  const { key, rank, keyMin } = s;
+  for (let j = from; j < to; j++) rank[j] = (key[j] as number) - keyMin;
+}
+
+/** Compacts the distinct values of a sorted array to its front; `count` is how many so far. */
+function dropRepeats(s: { readonly sorted: Float64Array; count: number }, from: number, to: number): void {
+  const { sorted } = s;
+  let u = s.count;
+  for (let j = from; j < to; j++) {
+    if (j === 0 || (sorted[j] as number) !== (sorted[u - 1] as number)) sorted[u++] = sorted[j] as number;
   }
+  s.count = u;
+}
 
-  // 3. Stable counting sort by rank, then by customer: rows end up grouped by customer, in time order.
-  const byRank = countingSort(valid, rankCount, (j) => rank[j] as number, identityOrder(valid));
-  const order = countingSort(valid, customerCount, (j) => codes[rows[j] as number] as number, byRank);
+function rankBySearch(
+  s: { readonly key: Float64Array; readonly rank: Int32Array; readonly distinct: Float64Array },
+  from: number,
+  to: number,
+): void {
+  const { key, rank, distinct } = s;
+  for (let j = from; j < to; j++) rank[j] = lowerBound(distinct, key[j] as number);
+}
 
-  // 4. Walk each customer's rows, netting amounts per key; drop groups dominated by returns.
-  const offsets = new Int32Array(customerCount + 1);
-  const time = new Float64Array(valid);
-  const value = new Float64Array(valid);
-  let out = 0;
-  let droppedGroups = 0;
-  let j = 0;
-  for (let c = 0; c < customerCount; c++) {
+/** State of step 4, carried from chunk to chunk: `j` is the next position in `order`. */
+interface Walk {
+  readonly offsets: Int32Array;
+  readonly time: Float64Array;
+  readonly value: Float64Array;
+  out: number;
+  droppedGroups: number;
+  j: number;
+}
+
+/** Walks customers from `first` on until about `budget` rows are done; returns the next customer. */
+function walkCustomers(
+  s: Walk,
+  first: number,
+  budget: number,
+  order: Int32Array,
+  rows: Int32Array,
+  customer: Int32Array,
+  rank: Int32Array,
+  amount: Float64Array,
+  keyMin: number,
+  distinct: Float64Array | undefined,
+  mergeSameDay: boolean,
+): number {
+  const { offsets, time, value } = s;
+  const msPerDay = MS_PER_DAY;
+  const valid = order.length;
+  const customerCount = offsets.length - 1;
+  let { out, droppedGroups, j } = s;
+  const limit = j + budget;
+  let c = first;
+  for (; c < customerCount && j < limit; c++) {
     offsets[c] = out;
-    while (j < valid && codes[rows[order[j] as number] as number] === c) {
+    while (j < valid && customer[order[j] as number] === c) {
       const r = rank[order[j] as number] as number;
       let net = 0;
       let gross = 0;
       let hasReturn = false;
       while (j < valid) {
         const idx = order[j] as number;
-        if (codes[rows[idx] as number] !== c || rank[idx] !== r) break;
+        if (customer[idx] !== c || rank[idx] !== r) break;
         const a = amount[rows[idx] as number] as number;
         net += a;
         if (a < 0) hasReturn = true;
@@ -121,8 +271,8 @@ export function purchaseOccasions(
       // within 1e-9 of the gross as zero, the same tolerance as the customer summary's.
       if (hasReturn && Math.abs(net) <= 1e-9 * gross) net = 0;
       if (net > 0 || (net === 0 && !hasReturn)) {
-        const k = rankToKey(r);
-        time[out] = mergeSameDay ? k * MS_PER_DAY : k;
+        const k = distinct === undefined ? keyMin + r : (distinct[r] as number);
+        time[out] = mergeSameDay ? k * msPerDay : k;
         value[out] = net;
         out++;
       } else {
@@ -130,45 +280,76 @@ export function purchaseOccasions(
       }
     }
   }
-  offsets[customerCount] = out;
-  return {
-    customerCount,
-    offsets,
-    time: time.slice(0, out),
-    value: value.slice(0, out),
-    mergeSameDay,
-    invalidRows: n - valid,
-    droppedGroups,
-  };
+  s.out = out;
+  s.droppedGroups = droppedGroups;
+  s.j = j;
+  return c;
 }
 
-function identityOrder(n: number): Int32Array {
-  const o = new Int32Array(n);
-  for (let i = 0; i < n; i++) o[i] = i;
-  return o;
-}
-
-/** Stable counting sort of the indices in `input` by an integer key in [0, buckets). */
-function countingSort(
-  n: number,
+/**
+ * Stable counting sort of the positions `input` (all of 0 … n − 1 in some order; identity when undefined) by
+ * `keys[position]`, an integer in [0, buckets).
+ */
+function* countingSortSteps(
+  keys: Int32Array,
   buckets: number,
-  keyOf: (j: number) => number,
-  input: Int32Array,
-): Int32Array {
+  input: Int32Array | undefined,
+): Work<Int32Array> {
+  const n = keys.length;
   const start = new Int32Array(buckets + 1);
-  for (let j = 0; j < n; j++) {
-    const b = keyOf(j) + 1;
-    start[b] = (start[b] as number) + 1;
-  }
-  for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const j = input[i] as number;
-    const b = keyOf(j);
-    out[start[b] as number] = j;
-    start[b] = (start[b] as number) + 1;
-  }
+  yield* forChunks(n, COUNT_COST, countKeys, { keys, start });
+  yield* forChunks(buckets, RANK_COST, bucketStarts, start);
+  // Two kernels, so that each sees one shape of input (a kernel first run without `input` deoptimises with it).
+  if (input === undefined) yield* forChunks(n, SCATTER_COST, placeInOrder, { keys, start, out });
+  else yield* forChunks(n, SCATTER_COST, placeByKey, { keys, start, out, input });
   return out;
+}
+
+interface Placing {
+  readonly keys: Int32Array;
+  /** Bucket counts, then bucket starts, then the next free slot of each bucket. */
+  readonly start: Int32Array;
+  readonly out: Int32Array;
+}
+
+function countKeys(s: Pick<Placing, 'keys' | 'start'>, from: number, to: number): void {
+  const { keys, start } = s;
+  for (let j = from; j < to; j++) start[(keys[j] as number) + 1]!++;
+}
+
+function bucketStarts(start: Int32Array, from: number, to: number): void {
+  for (let b = from; b < to; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+}
+
+/** Places positions `from … to − 1` in their buckets. */
+function placeInOrder(s: Placing, from: number, to: number): void {
+  const { keys, start, out } = s;
+  for (let j = from; j < to; j++) out[start[keys[j] as number]!++] = j;
+}
+
+/** Places the positions `input[from … to − 1]` in their buckets. */
+function placeByKey(s: Placing & { readonly input: Int32Array }, from: number, to: number): void {
+  const { keys, start, out, input } = s;
+  for (let i = from; i < to; i++) {
+    const j = input[i] as number;
+    out[start[keys[j] as number]!++] = j;
+  }
+}
+
+/** `values.slice(0, length)`, copied in chunks (8 MB at a million occasions). */
+function* copySteps(values: Float64Array, length: number): Work<Float64Array> {
+  const out = new Float64Array(length);
+  yield* forChunks(length, COPY_COST, copyRange, { values, out });
+  return out;
+}
+
+function copyRange(
+  s: { readonly values: Float64Array; readonly out: Float64Array },
+  from: number,
+  to: number,
+): void {
+  s.out.set(s.values.subarray(from, to), from);
 }
 
 function lowerBound(sorted: Float64Array, v: number): number {

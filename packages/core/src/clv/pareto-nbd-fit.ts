@@ -1,7 +1,8 @@
+import { runWork, type Work } from '../util/work.js';
 import { naiveRate } from './bg-nbd-fit.js';
-import { collapseRfm } from './collapse.js';
-import { maximizeLikelihood } from './maximize-likelihood.js';
-import { paretoNbdNegLogLikObjective } from './pareto-nbd-likelihood.js';
+import { collapseRfmSteps } from './collapse.js';
+import { maximizeLikelihoodSteps } from './maximize-likelihood.js';
+import { paretoNbdNegLogLikObjectiveSteps } from './pareto-nbd-likelihood.js';
 import type { FitOptions, FitResult, ParetoNbdParams, RfmInput } from './types.js';
 
 /**
@@ -15,8 +16,20 @@ export function fitParetoNbd(
   data: RfmInput,
   options: FitOptions<ParetoNbdParams> = {},
 ): FitResult<ParetoNbdParams> {
-  const collapsed = collapseRfm(data);
-  const objective = paretoNbdNegLogLikObjective(collapsed);
+  return runWork(fitParetoNbdSteps(data, options));
+}
+
+/**
+ * {@link fitParetoNbd} as cooperative work: yields the work done since its previous yield (nominal nanoseconds,
+ * see `Work`) — every chunk of rows while collapsing and inside each likelihood evaluation — and returns the same
+ * fit.
+ */
+export function* fitParetoNbdSteps(
+  data: RfmInput,
+  options: FitOptions<ParetoNbdParams> = {},
+): Work<FitResult<ParetoNbdParams>> {
+  const collapsed = yield* collapseRfmSteps(data);
+  const objective = yield* paretoNbdNegLogLikObjectiveSteps(collapsed);
   const rate = naiveRate(collapsed);
   const defaults: ParetoNbdParams[] = [
     { r: 0.5, alpha: 0.5 / rate, s: 0.5, beta: 0.5 / rate },
@@ -24,7 +37,7 @@ export function fitParetoNbd(
     { r: 0.25, alpha: 0.25 / rate, s: 1, beta: 2 / rate },
   ];
   const starts = (options.starts ?? defaults).map((p) => [p.r, p.alpha, p.s, p.beta]);
-  const fit = maximizeLikelihood(objective, collapsed.customers, starts, options);
+  const fit = yield* maximizeLikelihoodSteps(objective, collapsed.customers, starts, options);
   const [r, alpha, s, beta] = fit.params;
   const [sr, salpha, ss, sbeta] = fit.standardErrors;
   return {

@@ -1,10 +1,11 @@
-import { centralDifferenceGradient } from '../math/central-difference-gradient.js';
+import { centralDifferenceGradientSteps } from '../math/central-difference-gradient.js';
 import { logGamma } from '../math/log-gamma.js';
 import { logHyp2f1 } from '../math/log-hyp2f1.js';
-import type { ObjectiveWithGradient } from '../math/objective.js';
+import type { ObjectiveWithGradient, SteppedObjective } from '../math/objective.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 import type { CollapsedRfm } from './collapse.js';
 import type { ParetoNbdParams, RfmArrays } from './types.js';
-import { groupByX } from './x-groups.js';
+import { groupByXSteps } from './x-groups.js';
 
 /**
  * ln A₀ of the Pareto/NBD likelihood (Fader & Hardie 2005, note 009, eqs. 19–20):
@@ -90,10 +91,26 @@ export function paretoNbdLogBracket(
  * gradient on collapsed rows are affordable). Gamma terms are evaluated per distinct x.
  */
 export function paretoNbdNegLogLikObjective(data: CollapsedRfm): ObjectiveWithGradient {
+  const objective = runWork(paretoNbdNegLogLikObjectiveSteps(data));
+  return (theta, gradient) => runWork(objective(theta, gradient));
+}
+
+/** Nominal cost per row of one likelihood evaluation (two ₂F₁ series). */
+const ROW_COST = 300;
+
+/**
+ * {@link paretoNbdNegLogLikObjective} as cooperative work: the set-up reports its work (see `Work`) and returns
+ * the objective as a {@link SteppedObjective}, whose 9 likelihood evaluations per gradient report theirs every
+ * chunk of rows. Values are identical: the row sum runs in the same order, chunk after chunk.
+ */
+export function* paretoNbdNegLogLikObjectiveSteps(data: CollapsedRfm): Work<SteppedObjective> {
   const { x, tx, T, weight, length } = data;
-  const groups = groupByX(x, weight);
+  const groups = yield* groupByXSteps(x, weight);
   const total = data.customers;
-  const negLogLik = (theta: Float64Array): number => {
+  // NaN, not 0: the fields hold doubles from the start, so the object's map never changes under the kernel.
+  const nan = Number.NaN;
+  const rows: BracketSum = { x, tx, T, weight, r: nan, alpha: nan, s: nan, beta: nan, ll: nan };
+  const negLogLik = function* (theta: Float64Array): Work<number> {
     const r = Math.exp(theta[0] as number);
     const alpha = Math.exp(theta[1] as number);
     const s = Math.exp(theta[2] as number);
@@ -104,12 +121,37 @@ export function paretoNbdNegLogLikObjective(data: CollapsedRfm): ObjectiveWithGr
     for (let g = 0; g < groups.values.length; g++) {
       ll += (groups.weight[g] as number) * logGamma(r + (groups.values[g] as number));
     }
-    for (let i = 0; i < length; i++) {
-      ll +=
-        (weight[i] as number) *
-        paretoNbdLogBracket(r, alpha, s, beta, x[i] as number, tx[i] as number, T[i] as number);
-    }
-    return -ll;
+    rows.r = r;
+    rows.alpha = alpha;
+    rows.s = s;
+    rows.beta = beta;
+    rows.ll = ll;
+    yield* forChunks(length, ROW_COST, addBrackets, rows);
+    return -rows.ll;
   };
-  return (theta, gradient) => centralDifferenceGradient(negLogLik, theta, gradient);
+  return (theta, gradient) => centralDifferenceGradientSteps(negLogLik, theta, gradient);
+}
+
+/** Rows and parameters of an evaluation, with the log-likelihood summed so far. */
+interface BracketSum {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly weight: Float64Array;
+  r: number;
+  alpha: number;
+  s: number;
+  beta: number;
+  ll: number;
+}
+
+function addBrackets(state: BracketSum, from: number, to: number): void {
+  const { x, tx, T, weight, r, alpha, s, beta } = state;
+  let ll = state.ll;
+  for (let i = from; i < to; i++) {
+    ll +=
+      (weight[i] as number) *
+      paretoNbdLogBracket(r, alpha, s, beta, x[i] as number, tx[i] as number, T[i] as number);
+  }
+  state.ll = ll;
 }

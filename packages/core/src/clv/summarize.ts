@@ -1,4 +1,5 @@
 import type { TransactionTable } from '../schema/transactions.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 import { type PurchaseOccasions, purchaseOccasions } from './occasions.js';
 import { MS_PER_DAY, msPerUnit, type TimeUnit } from './time-units.js';
 
@@ -90,6 +91,22 @@ export function summarizeOccasions(
   dictionary: readonly string[],
   options: SummarizeOptions,
 ): CalibrationSummary {
+  return runWork(summarizeOccasionsSteps(occasions, dictionary, options));
+}
+
+/** Nominal cost per customer of the counting pass and of the summary pass. */
+const COUNT_COST = 3;
+const ROW_COST = 60;
+
+/**
+ * {@link summarizeOccasions} as cooperative work: yields the work done since its previous yield (nominal
+ * nanoseconds, see `Work`) after every chunk of customers, and returns the same summary.
+ */
+export function* summarizeOccasionsSteps(
+  occasions: PurchaseOccasions,
+  dictionary: readonly string[],
+  options: SummarizeOptions,
+): Work<CalibrationSummary> {
   const unitMs = msPerUnit(options.unit);
   const merge = occasions.mergeSameDay;
   const calEnd = merge ? dayStart(options.calibrationEnd) : options.calibrationEnd;
@@ -103,18 +120,12 @@ export function summarizeOccasions(
   if (obsEnd !== undefined && !(obsEnd >= calEnd)) {
     throw new RangeError('observationEnd must be on or after calibrationEnd');
   }
-  const { offsets, time, value } = occasions;
+  const { offsets, time } = occasions;
   const customerCount = occasions.customerCount;
 
-  let included = 0;
-  let late = 0;
-  let none = 0;
-  for (let c = 0; c < customerCount; c++) {
-    const start = offsets[c] as number;
-    if (start === offsets[c + 1]) none++;
-    else if ((time[start] as number) > calEnd) late++;
-    else included++;
-  }
+  const counts = { offsets, time, calEnd, included: 0, late: 0, none: 0 };
+  yield* forChunks(customerCount, COUNT_COST, countCustomers, counts);
+  const { included, late, none } = counts;
 
   const customer = new Int32Array(included);
   const ids: string[] = new Array<string>(included);
@@ -127,8 +138,106 @@ export function summarizeOccasions(
   const holdoutX = obsEnd === undefined ? undefined : new Float64Array(included);
   const holdoutValue = obsEnd === undefined ? undefined : new Float64Array(included);
 
-  let row = 0;
-  for (let c = 0; c < customerCount; c++) {
+  const summary: Summary = {
+    occasions,
+    dictionary,
+    calEnd,
+    obsEnd,
+    unitMs,
+    customer,
+    ids,
+    x,
+    tx,
+    T,
+    zbar,
+    firstValue,
+    firstPurchase,
+    holdoutX,
+    holdoutValue,
+    row: 0,
+  };
+  yield* forChunks(customerCount, ROW_COST, summarizeCustomers, summary);
+
+  return {
+    length: included,
+    unit: options.unit,
+    calibrationEnd: calEnd,
+    observationEnd: obsEnd,
+    mergeSameDay: merge,
+    customer,
+    ids,
+    x,
+    tx,
+    T,
+    zbar,
+    firstValue,
+    firstPurchase,
+    holdoutX,
+    holdoutValue,
+    holdoutLength: obsEnd === undefined ? undefined : (obsEnd - calEnd) / unitMs,
+    counts: {
+      customers: customerCount,
+      included,
+      firstPurchaseAfterCalibration: late,
+      noPurchaseOccasion: none,
+      invalidRows: occasions.invalidRows,
+      droppedReturnGroups: occasions.droppedGroups,
+    },
+  };
+}
+
+function countCustomers(
+  s: {
+    readonly offsets: Int32Array;
+    readonly time: Float64Array;
+    readonly calEnd: number;
+    included: number;
+    late: number;
+    none: number;
+  },
+  from: number,
+  to: number,
+): void {
+  const { offsets, time, calEnd } = s;
+  let { included, late, none } = s;
+  for (let c = from; c < to; c++) {
+    const start = offsets[c] as number;
+    if (start === offsets[c + 1]) none++;
+    else if ((time[start] as number) > calEnd) late++;
+    else included++;
+  }
+  s.included = included;
+  s.late = late;
+  s.none = none;
+}
+
+/** Inputs and outputs of {@link summarizeCustomers}; `row` is the next output row. */
+interface Summary {
+  readonly occasions: PurchaseOccasions;
+  readonly dictionary: readonly string[];
+  readonly calEnd: number;
+  readonly obsEnd: number | undefined;
+  readonly unitMs: number;
+  readonly customer: Int32Array;
+  readonly ids: string[];
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly zbar: Float64Array;
+  readonly firstValue: Float64Array;
+  readonly firstPurchase: Float64Array;
+  readonly holdoutX: Float64Array | undefined;
+  readonly holdoutValue: Float64Array | undefined;
+  row: number;
+}
+
+/** Summary rows of customers `from … to − 1` (those with a first purchase by the calibration end). */
+function summarizeCustomers(s: Summary, from: number, to: number): void {
+  const { dictionary, calEnd, obsEnd, unitMs, customer, ids, x, tx, T, zbar, firstValue, firstPurchase } = s;
+  const { holdoutX, holdoutValue } = s;
+  const { offsets, time, value } = s.occasions;
+  let row = s.row;
+  for (let c = from; c < to; c++) {
     const start = offsets[c] as number;
     const end = offsets[c + 1] as number;
     if (start === end) continue;
@@ -164,33 +273,7 @@ export function summarizeOccasions(
     }
     row++;
   }
-
-  return {
-    length: included,
-    unit: options.unit,
-    calibrationEnd: calEnd,
-    observationEnd: obsEnd,
-    mergeSameDay: merge,
-    customer,
-    ids,
-    x,
-    tx,
-    T,
-    zbar,
-    firstValue,
-    firstPurchase,
-    holdoutX,
-    holdoutValue,
-    holdoutLength: obsEnd === undefined ? undefined : (obsEnd - calEnd) / unitMs,
-    counts: {
-      customers: customerCount,
-      included,
-      firstPurchaseAfterCalibration: late,
-      noPurchaseOccasion: none,
-      invalidRows: occasions.invalidRows,
-      droppedReturnGroups: occasions.droppedGroups,
-    },
-  };
+  s.row = row;
 }
 
 function dayStart(ms: number): number {

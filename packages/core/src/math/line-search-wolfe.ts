@@ -1,4 +1,5 @@
-import type { ObjectiveWithGradient } from './objective.js';
+import { runWork, type Work } from '../util/work.js';
+import { type ObjectiveWithGradient, type SteppedObjective, steppedObjective } from './objective.js';
 
 /** Outcome of {@link lineSearchWolfe}; on success `x`, `f`, `gradient` hold the accepted point. */
 export interface LineSearchResult {
@@ -31,6 +32,31 @@ export function lineSearchWolfe(
   xOut: Float64Array,
   gradientOut: Float64Array,
 ): LineSearchResult {
+  return runWork(
+    lineSearchWolfeSteps(
+      steppedObjective(objective),
+      x0,
+      f0,
+      gradient0,
+      direction,
+      initialStep,
+      xOut,
+      gradientOut,
+    ),
+  );
+}
+
+/** {@link lineSearchWolfe} over a stepped objective: passes on the work its evaluations report. */
+export function* lineSearchWolfeSteps(
+  objective: SteppedObjective,
+  x0: Float64Array,
+  f0: number,
+  gradient0: Float64Array,
+  direction: Float64Array,
+  initialStep: number,
+  xOut: Float64Array,
+  gradientOut: Float64Array,
+): Work<LineSearchResult> {
   const n = x0.length;
   const dphi0 = dot(gradient0, direction);
   if (!(dphi0 < 0)) return { ok: false, step: 0, f: f0, evaluations: 0 };
@@ -38,10 +64,10 @@ export function lineSearchWolfe(
   const gTrial = new Float64Array(n);
   let evaluations = 0;
 
-  const evaluate = (step: number): { f: number; dphi: number } => {
+  const evaluate = function* (step: number): Work<{ f: number; dphi: number }> {
     for (let i = 0; i < n; i++) xTrial[i] = (x0[i] as number) + step * (direction[i] as number);
     evaluations++;
-    const f = objective(xTrial, gTrial);
+    const f = yield* objective(xTrial, gTrial);
     if (!Number.isFinite(f)) return { f: Number.POSITIVE_INFINITY, dphi: Number.NaN };
     return { f, dphi: dot(gTrial, direction) };
   };
@@ -73,14 +99,14 @@ export function lineSearchWolfe(
     return { ok: false, step: 0, f: f0, evaluations };
   };
 
-  const zoom = (
+  const zoom = function* (
     lo: number,
     fLo: number,
     dLo: number,
     hi: number,
     fHi: number,
     dHi: number,
-  ): LineSearchResult => {
+  ): Work<LineSearchResult> {
     for (let k = 0; k < MAX_ZOOM; k++) {
       const width = hi - lo;
       if (Math.abs(width) <= 1e-16 * Math.max(1, Math.abs(lo))) break;
@@ -89,7 +115,7 @@ export function lineSearchWolfe(
       const right = Math.max(lo, hi);
       const margin = 0.1 * (right - left);
       if (!Number.isFinite(step) || step < left + margin || step > right - margin) step = 0.5 * (lo + hi);
-      const { f, dphi } = evaluate(step);
+      const { f, dphi } = yield* evaluate(step);
       remember(step, f);
       if (f > f0 + C1 * step * dphi0 || f >= fLo) {
         hi = step;
@@ -115,12 +141,12 @@ export function lineSearchWolfe(
   let prevD = dphi0;
   let step = initialStep;
   for (let i = 0; i < MAX_BRACKET; i++) {
-    const { f, dphi } = evaluate(step);
+    const { f, dphi } = yield* evaluate(step);
     remember(step, f);
     if (f > f0 + C1 * step * dphi0 || (i > 0 && f >= prevF))
-      return zoom(prevStep, prevF, prevD, step, f, dphi);
+      return yield* zoom(prevStep, prevF, prevD, step, f, dphi);
     if (Math.abs(dphi) <= -C2 * dphi0) return accept(step, f);
-    if (dphi >= 0) return zoom(step, f, dphi, prevStep, prevF, prevD);
+    if (dphi >= 0) return yield* zoom(step, f, dphi, prevStep, prevF, prevD);
     prevStep = step;
     prevF = f;
     prevD = dphi;

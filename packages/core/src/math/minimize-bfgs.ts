@@ -1,5 +1,6 @@
-import { lineSearchWolfe } from './line-search-wolfe.js';
-import type { ObjectiveWithGradient } from './objective.js';
+import { runWork, type Work } from '../util/work.js';
+import { lineSearchWolfeSteps } from './line-search-wolfe.js';
+import { type ObjectiveWithGradient, type SteppedObjective, steppedObjective } from './objective.js';
 
 export interface MinimizeOptions {
   /** Stop (converged) when max |∂f/∂xᵢ| ≤ this. Default 1e-7. */
@@ -34,12 +35,24 @@ export function minimizeBfgs(
   start: ArrayLike<number>,
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  return runWork(minimizeBfgsSteps(steppedObjective(objective), start, options));
+}
+
+/**
+ * {@link minimizeBfgs} over a stepped objective, as cooperative work: it passes on the work the evaluations
+ * report (see `Work`), so it can pause inside any evaluation, and returns the same result.
+ */
+export function* minimizeBfgsSteps(
+  objective: SteppedObjective,
+  start: ArrayLike<number>,
+  options: MinimizeOptions = {},
+): Work<MinimizeResult> {
   const gtol = options.gradientTolerance ?? 1e-7;
   const maxIterations = options.maxIterations ?? 500;
   const n = start.length;
   let x = Float64Array.from(start);
   let g = new Float64Array(n);
-  let f = objective(x, g);
+  let f = yield* objective(x, g);
   let evaluations = 1;
   if (!Number.isFinite(f)) {
     return result(x, f, g, false, Number.NaN, 0, evaluations, 'objective not finite at the start');
@@ -67,7 +80,7 @@ export function minimizeBfgs(
       for (let i = 0; i < n; i++) d[i] = -(g[i] as number);
     }
     const initialStep = freshH ? Math.min(1, 1 / Math.max(norm2(d), 1e-300)) : 1;
-    const ls = lineSearchWolfe(objective, x, f, g, d, initialStep, xNext, gNext);
+    const ls = yield* lineSearchWolfeSteps(objective, x, f, g, d, initialStep, xNext, gNext);
     evaluations += ls.evaluations;
     if (!ls.ok) {
       if (freshH) return result(x, f, g, false, gnorm, iter, evaluations, 'line search failed');

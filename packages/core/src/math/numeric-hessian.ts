@@ -1,3 +1,5 @@
+import { runWork, type Work } from '../util/work.js';
+
 /**
  * Hessian by central differences of a gradient, symmetrised: H_ij = ½ (∂g_i/∂x_j + ∂g_j/∂x_i), with
  * h_j = step · max(1, |x_j|). Returned row-major (n × n). Used only for standard errors at the optimum, where one
@@ -8,6 +10,20 @@ export function numericHessian(
   x: ArrayLike<number>,
   step = 1e-4,
 ): Float64Array {
+  return runWork(numericHessianSteps((probe, out) => atOnce(gradient, probe, out), x, step));
+}
+
+// biome-ignore lint/correctness/useYield: a plain gradient, evaluated without pauses
+function* atOnce(gradient: (x: Float64Array, out: Float64Array) => void, x: Float64Array, out: Float64Array) {
+  gradient(x, out);
+}
+
+/** {@link numericHessian} of a gradient that reports its work (see `Work`), passing the reports on. */
+export function* numericHessianSteps(
+  gradient: (x: Float64Array, out: Float64Array) => Work<void>,
+  x: ArrayLike<number>,
+  step = 1e-4,
+): Work<Float64Array> {
   const n = x.length;
   const hess = new Float64Array(n * n);
   const probe = Float64Array.from(x);
@@ -17,9 +33,9 @@ export function numericHessian(
     const xj = x[j] as number;
     const h = step * Math.max(1, Math.abs(xj));
     probe[j] = xj + h;
-    gradient(probe, up);
+    yield* gradient(probe, up);
     probe[j] = xj - h;
-    gradient(probe, down);
+    yield* gradient(probe, down);
     probe[j] = xj;
     for (let i = 0; i < n; i++) hess[i * n + j] = ((up[i] as number) - (down[i] as number)) / (2 * h);
   }

@@ -1,3 +1,4 @@
+import { forChunks, runWork, type Work } from '../util/work.js';
 import {
   DEFAULT_FALLBACK_SEGMENT,
   DEFAULT_SEGMENT_MAP,
@@ -42,6 +43,20 @@ export interface SegmentAssignment {
  * purchase keep segment −1 and are counted in `unscored`.
  */
 export function assignSegments(scores: RfmScores, options: AssignSegmentsOptions = {}): SegmentAssignment {
+  return runWork(assignSegmentsSteps(scores, options));
+}
+
+/** Nominal cost per customer. */
+const CUSTOMER_COST = 15;
+
+/**
+ * {@link assignSegments} as cooperative work: yields the work done since its previous yield (nominal nanoseconds,
+ * see `Work`) after every chunk of customers, and returns the same assignment.
+ */
+export function* assignSegmentsSteps(
+  scores: RfmScores,
+  options: AssignSegmentsOptions = {},
+): Work<SegmentAssignment> {
   const map = options.map ?? DEFAULT_SEGMENT_MAP;
   const fallback = options.fallback ?? DEFAULT_FALLBACK_SEGMENT;
   const nR = scores.scoring.recency.n;
@@ -49,12 +64,44 @@ export function assignSegments(scores: RfmScores, options: AssignSegmentsOptions
   const nM = scores.scoring.monetary.n;
   const lookup = segmentLookup(map, { r: nR, f: nF, m: nM });
   const names = [...map.map((s) => s.name), fallback];
-  const customers = new Int32Array(names.length);
-  const frequency = new Float64Array(names.length);
-  const revenue = new Float64Array(names.length);
-  const segment = new Int32Array(scores.length).fill(-1);
-  let unscored = 0;
-  for (let c = 0; c < scores.length; c++) {
+  const state: Assignment = {
+    scores,
+    lookup,
+    nF,
+    nM,
+    customers: new Int32Array(names.length),
+    frequency: new Float64Array(names.length),
+    revenue: new Float64Array(names.length),
+    segment: new Int32Array(scores.length).fill(-1),
+    unscored: 0,
+  };
+  yield* forChunks(scores.length, CUSTOMER_COST, assignRange, state);
+  const { customers, frequency, revenue, segment, unscored } = state;
+  const totals = names.map((name, s) => ({
+    name,
+    customers: customers[s]!,
+    frequency: frequency[s]!,
+    revenue: revenue[s]!,
+  }));
+  return { names, segment, totals, unscored };
+}
+
+interface Assignment {
+  readonly scores: RfmScores;
+  readonly lookup: Int32Array;
+  readonly nF: number;
+  readonly nM: number;
+  readonly customers: Int32Array;
+  readonly frequency: Float64Array;
+  readonly revenue: Float64Array;
+  readonly segment: Int32Array;
+  unscored: number;
+}
+
+function assignRange(state: Assignment, from: number, to: number): void {
+  const { scores, lookup, nF, nM, customers, frequency, revenue, segment } = state;
+  let unscored = state.unscored;
+  for (let c = from; c < to; c++) {
     const r = scores.r[c]!;
     if (r === 0) {
       unscored++;
@@ -66,11 +113,5 @@ export function assignSegments(scores: RfmScores, options: AssignSegmentsOptions
     frequency[s]! += scores.frequency[c]!;
     revenue[s]! += scores.netRevenue[c]!;
   }
-  const totals = names.map((name, s) => ({
-    name,
-    customers: customers[s]!,
-    frequency: frequency[s]!,
-    revenue: revenue[s]!,
-  }));
-  return { names, segment, totals, unscored };
+  state.unscored = unscored;
 }

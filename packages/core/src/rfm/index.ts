@@ -2,6 +2,7 @@
 export {
   type AssignSegmentsOptions,
   assignSegments,
+  assignSegmentsSteps,
   type SegmentAssignment,
   type SegmentTotals,
 } from './assign-segments.js';
@@ -12,11 +13,14 @@ export { quantileType7 } from './quantile.js';
 export { type RfmOptions, type RfmResult, rfm } from './rfm.js';
 export {
   _scoreRfm,
+  _scoreRfmSteps,
   DEFAULT_SCORE_RULE,
   MAX_SCORE_LEVELS,
+  type ResolvedRfmRules,
   type ResolvedScoreRule,
   resolveScoreRule,
   scoreRfm,
+  scoreRfmSteps,
 } from './score-rfm.js';
 export {
   DEFAULT_FALLBACK_SEGMENT,

@@ -1,5 +1,7 @@
+import { sortFloat64Work } from '../util/sort-work.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 import { levelOf, rfmPackageBreaks } from './breaks.js';
-import { idRanks, ntileLevels } from './ntile.js';
+import { idRanksSteps, ntileLevelsSteps } from './ntile.js';
 import type {
   DimensionScoring,
   RfmScoreInput,
@@ -30,6 +32,15 @@ export interface ResolvedScoreRule {
  * @throws {RangeError} on arrays of different lengths or an invalid rule
  */
 export function scoreRfm(input: RfmScoreInput, options: RfmScoreOptions = {}): RfmScores {
+  return runWork(scoreRfmSteps(input, options));
+}
+
+/**
+ * {@link scoreRfm} as cooperative work: yields the work done since its previous yield (nominal nanoseconds, see
+ * `Work`) after every chunk of customers and during the sorts, and returns the same scores. Options are checked
+ * when it is first stepped.
+ */
+export function* scoreRfmSteps(input: RfmScoreInput, options: RfmScoreOptions = {}): Work<RfmScores> {
   const n = input.ids.length;
   if (input.recencyDays.length !== n || input.frequency.length !== n || input.netRevenue.length !== n) {
     throw new RangeError('recencyDays, frequency and netRevenue must have one value per id');
@@ -39,7 +50,7 @@ export function scoreRfm(input: RfmScoreInput, options: RfmScoreOptions = {}): R
     throw new RangeError(`monetary must be 'total' or 'mean', got ${String(monetary)}`);
   }
   const base = options.rule ?? DEFAULT_SCORE_RULE;
-  return _scoreRfm(input, {
+  return yield* _scoreRfmSteps(input, {
     monetary,
     recency: resolveScoreRule(options.rules?.recency ?? base),
     frequency: resolveScoreRule(options.rules?.frequency ?? base),
@@ -68,44 +79,46 @@ export function resolveScoreRule(rule: ScoreRule): ResolvedScoreRule {
   return { method: rule.method, n, breaks: undefined };
 }
 
+/** The checked rules of {@link _scoreRfm}. */
+export interface ResolvedRfmRules {
+  readonly monetary: 'total' | 'mean';
+  readonly recency: ResolvedScoreRule;
+  readonly frequency: ResolvedScoreRule;
+  readonly monetaryRule: ResolvedScoreRule;
+}
+
 /** The unchecked kernel of {@link scoreRfm}. */
-export function _scoreRfm(
-  input: RfmScoreInput,
-  rules: {
-    readonly monetary: 'total' | 'mean';
-    readonly recency: ResolvedScoreRule;
-    readonly frequency: ResolvedScoreRule;
-    readonly monetaryRule: ResolvedScoreRule;
-  },
-): RfmScores {
+export function _scoreRfm(input: RfmScoreInput, rules: ResolvedRfmRules): RfmScores {
+  return runWork(_scoreRfmSteps(input, rules));
+}
+
+/** Nominal costs per customer: copies and simple passes, a break lookup, a level tally. */
+const COPY_COST = 3;
+const PASS_COST = 6;
+const LEVEL_COST = 20;
+
+/** The unchecked kernel of {@link scoreRfmSteps}. */
+export function* _scoreRfmSteps(input: RfmScoreInput, rules: ResolvedRfmRules): Work<RfmScores> {
   const { ids } = input;
   const count = ids.length;
-  const recencyDays = Float64Array.from(input.recencyDays);
-  const frequency = Float64Array.from(input.frequency);
-  const netRevenue = Float64Array.from(input.netRevenue);
+  const recencyDays = yield* copySteps(input.recencyDays);
+  const frequency = yield* copySteps(input.frequency);
+  const netRevenue = yield* copySteps(input.netRevenue);
   const monetary = new Float64Array(count);
-  for (let c = 0; c < count; c++) {
-    const f = frequency[c]!;
-    // Mean spend of a customer with no occasion in the window is 0: nothing was spent there.
-    monetary[c] = rules.monetary === 'total' ? netRevenue[c]! : f > 0 ? netRevenue[c]! / f : 0;
-  }
-
-  const members: number[] = [];
-  for (let c = 0; c < count; c++) {
-    if (Number.isFinite(recencyDays[c]) && Number.isFinite(frequency[c]) && Number.isFinite(monetary[c])) {
-      members.push(c);
-    }
-  }
-  const scored = Int32Array.from(members);
+  const total = rules.monetary === 'total';
+  yield* forChunks(count, PASS_COST, monetaryOf, { frequency, netRevenue, total, monetary });
+  const members = { recencyDays, frequency, monetary, scored: new Int32Array(count), count: 0 };
+  yield* forChunks(count, PASS_COST, findMembers, members);
+  const scored = members.scored.slice(0, members.count);
   let ranks: Int32Array | undefined;
-  const tieRank = (): Int32Array => {
-    ranks ??= idRanks(ids);
+  const tieRank = function* (): Work<Int32Array> {
+    ranks ??= yield* idRanksSteps(ids);
     return ranks;
   };
 
-  const r = scoreDimension(recencyDays, scored, rules.recency, false, tieRank);
-  const f = scoreDimension(frequency, scored, rules.frequency, true, tieRank);
-  const m = scoreDimension(monetary, scored, rules.monetaryRule, true, tieRank);
+  const r = yield* scoreDimensionSteps(recencyDays, scored, rules.recency, false, tieRank);
+  const f = yield* scoreDimensionSteps(frequency, scored, rules.frequency, true, tieRank);
+  const m = yield* scoreDimensionSteps(monetary, scored, rules.monetaryRule, true, tieRank);
   return {
     ids,
     length: count,
@@ -124,55 +137,51 @@ export function _scoreRfm(
 }
 
 /** Scores one dimension; `higherIsBetter` is false for recency (fewer days = higher score). */
-function scoreDimension(
+function* scoreDimensionSteps(
   values: Float64Array,
   members: Int32Array,
   rule: ResolvedScoreRule,
   higherIsBetter: boolean,
-  tieRank: () => Int32Array,
-): { scores: Uint8Array; scoring: DimensionScoring } {
+  tieRank: () => Work<Int32Array>,
+): Work<{ scores: Uint8Array; scoring: DimensionScoring }> {
   const { n } = rule;
   const scores = new Uint8Array(values.length);
   let breaks: readonly number[] = [];
   if (rule.method === 'ntile') {
-    const level = ntileLevels(values, members, n, tieRank());
-    for (const c of members) scores[c] = higherIsBetter ? level[c]! : n + 1 - level[c]!;
+    const level = yield* ntileLevelsSteps(values, members, n, yield* tieRank());
+    yield* forChunks(members.length, PASS_COST, scoreByLevel, { members, level, higherIsBetter, n, scores });
   } else {
     if (rule.breaks) {
       breaks = rule.breaks;
     } else {
       const sorted = new Float64Array(members.length);
-      for (let p = 0; p < members.length; p++) sorted[p] = values[members[p]!]!;
-      sorted.sort();
+      yield* forChunks(members.length, COPY_COST, gather, { values, members, sorted });
+      yield* sortFloat64Work(sorted);
       breaks = rfmPackageBreaks(sorted, n);
     }
-    for (const c of members) {
-      const below = levelOf(values[c]!, breaks);
-      scores[c] = higherIsBetter ? below + 1 : n - below;
-    }
+    yield* forChunks(members.length, LEVEL_COST, scoreByBreaks, {
+      values,
+      members,
+      breaks,
+      higherIsBetter,
+      n,
+      scores,
+    });
   }
-  return {
-    scores,
-    scoring: { method: rule.method, n, breaks, levels: describeLevels(values, members, scores, n) },
-  };
+  const levels = yield* describeLevelsSteps(values, members, scores, n);
+  return { scores, scoring: { method: rule.method, n, breaks, levels } };
 }
 
-function describeLevels(
+function* describeLevelsSteps(
   values: Float64Array,
   members: Int32Array,
   scores: Uint8Array,
   n: number,
-): ScoreLevel[] {
+): Work<ScoreLevel[]> {
   const customers = new Int32Array(n + 1);
   const min = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const max = new Float64Array(n + 1).fill(Number.NEGATIVE_INFINITY);
-  for (const c of members) {
-    const s = scores[c]!;
-    const v = values[c]!;
-    customers[s]!++;
-    if (v < min[s]!) min[s] = v;
-    if (v > max[s]!) max[s] = v;
-  }
+  yield* forChunks(members.length, PASS_COST, tallyLevels, { values, members, scores, customers, min, max });
   const levels: ScoreLevel[] = [];
   for (let s = 1; s <= n; s++) {
     const empty = customers[s] === 0;
@@ -184,4 +193,120 @@ function describeLevels(
     });
   }
   return levels;
+}
+
+/** A Float64Array copy, as `Float64Array.from` makes it, in chunks. */
+function* copySteps(values: ArrayLike<number>): Work<Float64Array> {
+  const copy = { values, out: new Float64Array(values.length) };
+  yield* forChunks(values.length, COPY_COST, copyRange, copy);
+  return copy.out;
+}
+
+function copyRange(
+  s: { readonly values: ArrayLike<number>; readonly out: Float64Array },
+  from: number,
+  to: number,
+) {
+  const { values, out } = s;
+  for (let i = from; i < to; i++) out[i] = values[i]!;
+}
+
+function monetaryOf(
+  s: {
+    readonly frequency: Float64Array;
+    readonly netRevenue: Float64Array;
+    readonly total: boolean;
+    readonly monetary: Float64Array;
+  },
+  from: number,
+  to: number,
+): void {
+  const { frequency, netRevenue, total, monetary } = s;
+  for (let c = from; c < to; c++) {
+    const f = frequency[c]!;
+    // Mean spend of a customer with no occasion in the window is 0: nothing was spent there.
+    monetary[c] = total ? netRevenue[c]! : f > 0 ? netRevenue[c]! / f : 0;
+  }
+}
+
+/** Customers with finite R, F and M: the scored ones, in code order. */
+function findMembers(
+  s: {
+    readonly recencyDays: Float64Array;
+    readonly frequency: Float64Array;
+    readonly monetary: Float64Array;
+    readonly scored: Int32Array;
+    count: number;
+  },
+  from: number,
+  to: number,
+): void {
+  const { recencyDays, frequency, monetary, scored } = s;
+  let count = s.count;
+  for (let c = from; c < to; c++) {
+    if (Number.isFinite(recencyDays[c]) && Number.isFinite(frequency[c]) && Number.isFinite(monetary[c])) {
+      scored[count++] = c;
+    }
+  }
+  s.count = count;
+}
+
+function gather(
+  s: { readonly values: Float64Array; readonly members: Int32Array; readonly sorted: Float64Array },
+  from: number,
+  to: number,
+): void {
+  const { values, members, sorted } = s;
+  for (let p = from; p < to; p++) sorted[p] = values[members[p]!]!;
+}
+
+interface Scoring {
+  readonly members: Int32Array;
+  readonly higherIsBetter: boolean;
+  readonly n: number;
+  readonly scores: Uint8Array;
+}
+
+function scoreByLevel(s: Scoring & { readonly level: Uint8Array }, from: number, to: number): void {
+  const { members, level, higherIsBetter, n, scores } = s;
+  for (let p = from; p < to; p++) {
+    const c = members[p]!;
+    scores[c] = higherIsBetter ? level[c]! : n + 1 - level[c]!;
+  }
+}
+
+function scoreByBreaks(
+  s: Scoring & { readonly values: Float64Array; readonly breaks: readonly number[] },
+  from: number,
+  to: number,
+): void {
+  const { values, members, breaks, higherIsBetter, n, scores } = s;
+  for (let p = from; p < to; p++) {
+    const c = members[p]!;
+    const below = levelOf(values[c]!, breaks);
+    scores[c] = higherIsBetter ? below + 1 : n - below;
+  }
+}
+
+function tallyLevels(
+  s: {
+    readonly values: Float64Array;
+    readonly members: Int32Array;
+    readonly scores: Uint8Array;
+    readonly customers: Int32Array;
+    readonly min: Float64Array;
+    readonly max: Float64Array;
+  },
+  from: number,
+  to: number,
+): void {
+  const { values, members, scores, customers, min, max } = s;
+  for (let p = from; p < to; p++) {
+    const c = members[p]!;
+    const level = scores[c]!;
+    const v = values[c]!;
+    customers[level]!++;
+    if (v < min[level]!) min[level] = v;
+    if (v > max[level]!) max[level] = v;
+  }
 }

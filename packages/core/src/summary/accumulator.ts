@@ -1,8 +1,11 @@
+import { forChunks, type Work } from '../util/work.js';
 import { utcDayNumber } from './day.js';
 import type { CustomerSummary, PurchaseOccasion } from './types.js';
 
 /** Net amounts up to this fraction of the gross amount are rounding noise, not a purchase. */
 const ROUNDING = 1e-9;
+/** Nominal cost of finishing one customer. */
+const FINISH_COST = 6;
 
 /** Per-customer running totals; one `add` per occasion candidate (a day, an order or a row). */
 export class Accumulator {
@@ -49,7 +52,8 @@ export class Accumulator {
     this.returns[c]! += ret;
   }
 
-  finish(
+  /** The summary, once every candidate is added; reports its work per chunk of customers. */
+  *finishSteps(
     ids: readonly string[],
     asOf: number,
     asOfDay: number,
@@ -58,23 +62,21 @@ export class Accumulator {
     rows: number,
     rowsInvalid: number,
     rowsAfterAsOf: number,
-  ): CustomerSummary {
+  ): Work<CustomerSummary> {
     const customers = ids.length;
     const recencyDays = new Float64Array(customers);
     const hasPurchase = new Uint8Array(customers);
-    let customersWithoutPurchase = 0;
-    let customersWithoutPurchaseInWindow = 0;
-    for (let c = 0; c < customers; c++) {
-      const last = this.lastPurchase[c]!;
-      if (Number.isNaN(last)) {
-        recencyDays[c] = Number.NaN;
-        customersWithoutPurchase++;
-        continue;
-      }
-      hasPurchase[c] = 1;
-      recencyDays[c] = asOfDay - utcDayNumber(last);
-      if (this.frequency[c] === 0) customersWithoutPurchaseInWindow++;
-    }
+    const state: Recency = {
+      lastPurchase: this.lastPurchase,
+      frequency: this.frequency,
+      asOfDay,
+      recencyDays,
+      hasPurchase,
+      customersWithoutPurchase: 0,
+      customersWithoutPurchaseInWindow: 0,
+    };
+    yield* forChunks(customers, FINISH_COST, recencyOf, state);
+    const { customersWithoutPurchase, customersWithoutPurchaseInWindow } = state;
     return {
       ids,
       length: customers,
@@ -103,4 +105,35 @@ export class Accumulator {
       },
     };
   }
+}
+
+/** Inputs, outputs and counts of {@link recencyOf}. */
+interface Recency {
+  readonly lastPurchase: Float64Array;
+  readonly frequency: Int32Array;
+  readonly asOfDay: number;
+  readonly recencyDays: Float64Array;
+  readonly hasPurchase: Uint8Array;
+  customersWithoutPurchase: number;
+  customersWithoutPurchaseInWindow: number;
+}
+
+/** Recency and purchase flags of customers `from … to − 1`. */
+function recencyOf(s: Recency, from: number, to: number): void {
+  const { lastPurchase, frequency, asOfDay, recencyDays, hasPurchase } = s;
+  let without = s.customersWithoutPurchase;
+  let withoutInWindow = s.customersWithoutPurchaseInWindow;
+  for (let c = from; c < to; c++) {
+    const last = lastPurchase[c]!;
+    if (Number.isNaN(last)) {
+      recencyDays[c] = Number.NaN;
+      without++;
+      continue;
+    }
+    hasPurchase[c] = 1;
+    recencyDays[c] = asOfDay - utcDayNumber(last);
+    if (frequency[c] === 0) withoutInWindow++;
+  }
+  s.customersWithoutPurchase = without;
+  s.customersWithoutPurchaseInWindow = withoutInWindow;
 }

@@ -2,8 +2,10 @@
 export { utcDayNumber } from './day.js';
 export {
   _summarizeCustomers,
+  _summarizeCustomersSteps,
   type ResolvedSummarizeCustomersOptions,
   resolveSummarizeCustomersOptions,
   summarizeCustomers,
+  summarizeCustomersSteps,
 } from './summarize-customers.js';
 export type { CustomerSummary, PurchaseOccasion, SummarizeCustomersOptions, SummaryStats } from './types.js';

@@ -1,3 +1,6 @@
+import { sortFloat64Work } from '../util/sort-work.js';
+import type { Work } from '../util/work.js';
+
 /** Reusable buffers for {@link sortRangeByKey}, grown on demand. */
 export class SortScratch {
   order = new Float64Array(0);
@@ -40,11 +43,59 @@ export function sortRangeByKey(
   to: number,
   scratch: SortScratch,
 ): void {
-  const length = to - from;
-  if (length <= INSERTION_MAX) {
+  if (to - from <= INSERTION_MAX) {
     insertionSort(key, amount, time, from, to);
     return;
   }
+  const order = sortOrder(key, from, to, scratch);
+  if (order !== undefined) {
+    order.sort();
+    offsetsOf(order);
+  }
+  permute(key, amount, time, from, to, scratch);
+}
+
+/** Per-row cost of each pass over a long range (composites, offsets, permutation). */
+const PASS_COST = 12;
+
+/**
+ * {@link sortRangeByKey} for one long range (a customer with very many rows out of order), reporting its work:
+ * the composites are distinct, so the stepped sort orders them exactly as the native one does.
+ */
+export function* sortRangeByKeySteps(
+  key: Int32Array,
+  amount: Float64Array,
+  time: Float64Array,
+  from: number,
+  to: number,
+  scratch: SortScratch,
+): Work<void> {
+  if (to - from <= INSERTION_MAX) {
+    insertionSort(key, amount, time, from, to);
+    return;
+  }
+  const order = sortOrder(key, from, to, scratch);
+  yield (to - from) * PASS_COST;
+  if (order !== undefined) {
+    yield* sortFloat64Work(order);
+    offsetsOf(order);
+    yield (to - from) * PASS_COST;
+  }
+  permute(key, amount, time, from, to, scratch);
+  yield (to - from) * PASS_COST;
+}
+
+/**
+ * Fills `scratch.order` with the composites to sort natively, or — when the key range is too wide for exact
+ * composites — sorts the offsets with a comparator right away and returns `undefined`.
+ */
+function sortOrder(
+  key: Int32Array,
+  from: number,
+  to: number,
+  scratch: SortScratch,
+): Float64Array | undefined {
+  const length = to - from;
   let min = key[from]!;
   let max = min;
   for (let p = from + 1; p < to; p++) {
@@ -56,12 +107,30 @@ export function sortRangeByKey(
   const order = scratch.order.subarray(0, length);
   if ((max - min + 1) * length <= Number.MAX_SAFE_INTEGER) {
     for (let j = 0; j < length; j++) order[j] = (key[from + j]! - min) * length + j;
-    order.sort();
-    for (let j = 0; j < length; j++) order[j] = order[j]! % length;
-  } else {
-    for (let j = 0; j < length; j++) order[j] = j;
-    order.sort((a, b) => key[from + a]! - key[from + b]!);
+    return order;
   }
+  for (let j = 0; j < length; j++) order[j] = j;
+  order.sort((a, b) => key[from + a]! - key[from + b]!);
+  return undefined;
+}
+
+/** Sorted composites back to row offsets. */
+function offsetsOf(order: Float64Array): void {
+  const length = order.length;
+  for (let j = 0; j < length; j++) order[j] = order[j]! % length;
+}
+
+/** Reorders the range by the offsets in `scratch.order`. */
+function permute(
+  key: Int32Array,
+  amount: Float64Array,
+  time: Float64Array,
+  from: number,
+  to: number,
+  scratch: SortScratch,
+): void {
+  const length = to - from;
+  const order = scratch.order;
   const k2 = scratch.key;
   const a2 = scratch.amount;
   const t2 = scratch.time;

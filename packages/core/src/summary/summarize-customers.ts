@@ -1,6 +1,7 @@
 import type { TransactionTable } from '../schema/transactions.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 import { Accumulator } from './accumulator.js';
-import { addRows, addRunsBySlices } from './add-runs.js';
+import { addRowsSteps, addRunsBySlicesSteps } from './add-runs.js';
 import { DAY_MS } from './day.js';
 import type { CustomerSummary, PurchaseOccasion, SummarizeCustomersOptions } from './types.js';
 
@@ -27,6 +28,18 @@ export function summarizeCustomers(
   options: SummarizeCustomersOptions,
 ): CustomerSummary {
   return _summarizeCustomers(table, resolveSummarizeCustomersOptions(table, options));
+}
+
+/**
+ * {@link summarizeCustomers} as cooperative work: a generator that yields, every chunk of rows or customers, the
+ * work done since its previous yield (nominal nanoseconds, see `Work`) and returns the same summary. Options are
+ * checked when it is first stepped.
+ */
+export function* summarizeCustomersSteps(
+  table: TransactionTable,
+  options: SummarizeCustomersOptions,
+): Work<CustomerSummary> {
+  return yield* _summarizeCustomersSteps(table, resolveSummarizeCustomersOptions(table, options));
 }
 
 /** Checks options against the table and applies defaults. */
@@ -57,26 +70,89 @@ export function _summarizeCustomers(
   table: TransactionTable,
   options: ResolvedSummarizeCustomersOptions,
 ): CustomerSummary {
+  return runWork(_summarizeCustomersSteps(table, options));
+}
+
+/** Nominal cost of pass 1 per row. */
+const KEY_COST = 6;
+
+/** The unchecked kernel of {@link summarizeCustomersSteps}. */
+export function* _summarizeCustomersSteps(
+  table: TransactionTable,
+  options: ResolvedSummarizeCustomersOptions,
+): Work<CustomerSummary> {
   const { asOf, windowDays, occasion } = options;
   const ids = table.customer.dictionary;
   const customers = ids.length;
   const codes = table.customer.codes;
   const date = table.date;
   const amount = table.amount;
-  const orders = occasion === 'order' ? table.orderId!.codes : undefined;
   const n = table.length;
   const dayMs = DAY_MS; // a local: module bindings can be slow property reads under test transforms
   const asOfDay = Math.floor(asOf / dayMs);
   const windowStartDay = windowDays === undefined ? Number.NEGATIVE_INFINITY : asOfDay - windowDays + 1;
 
-  // Pass 1: drop invalid rows and rows after the analysis day; give each kept row its grouping key: its UTC day,
-  // its order code, or −1 − row index for a row without an order id (an order of its own).
-  const key = new Int32Array(n);
-  const kept = new Int32Array(n);
-  let keptCount = 0;
-  let rowsInvalid = 0;
-  let rowsAfterAsOf = 0;
-  for (let i = 0; i < n; i++) {
+  // Pass 1: drop invalid rows and rows after the analysis day; give each kept row its grouping key.
+  const keyed: KeyedRows = {
+    codes,
+    date,
+    amount,
+    orders: occasion === 'order' ? table.orderId!.codes : undefined,
+    customers,
+    asOfDay,
+    byDay: occasion === 'day',
+    key: new Int32Array(n),
+    kept: new Int32Array(n),
+    keptCount: 0,
+    rowsInvalid: 0,
+    rowsAfterAsOf: 0,
+  };
+  yield* forChunks(n, KEY_COST, keyRows, keyed);
+
+  // Pass 2: group each customer's rows into runs of equal key (occasion candidates) and total them.
+  const rows = keyed.kept.subarray(0, keyed.keptCount);
+  const acc = new Accumulator(customers, windowStartDay);
+  if (occasion === 'row') yield* addRowsSteps(rows, codes, amount, date, dayMs, acc);
+  else yield* addRunsBySlicesSteps(rows, codes, keyed.key, amount, date, dayMs, acc);
+  return yield* acc.finishSteps(
+    ids,
+    asOf,
+    asOfDay,
+    windowDays,
+    occasion,
+    n,
+    keyed.rowsInvalid,
+    keyed.rowsAfterAsOf,
+  );
+}
+
+/** Inputs, outputs and counts of pass 1, carried from chunk to chunk. */
+interface KeyedRows {
+  readonly codes: Int32Array;
+  readonly date: Float64Array;
+  readonly amount: Float64Array;
+  readonly orders: Int32Array | undefined;
+  readonly customers: number;
+  readonly asOfDay: number;
+  readonly byDay: boolean;
+  readonly key: Int32Array;
+  readonly kept: Int32Array;
+  keptCount: number;
+  rowsInvalid: number;
+  rowsAfterAsOf: number;
+}
+
+/**
+ * Pass 1 over rows `from … to − 1`: each kept row's grouping key is its UTC day, its order code, or −1 − row index
+ * for a row without an order id (an order of its own).
+ */
+function keyRows(s: KeyedRows, from: number, to: number): void {
+  const { codes, date, amount, orders, customers, asOfDay, byDay, key, kept } = s;
+  const dayMs = DAY_MS;
+  let keptCount = s.keptCount;
+  let rowsInvalid = s.rowsInvalid;
+  let rowsAfterAsOf = s.rowsAfterAsOf;
+  for (let i = from; i < to; i++) {
     const c = codes[i]!;
     const t = date[i]!;
     if (!(c >= 0 && c < customers) || !Number.isFinite(t) || !Number.isFinite(amount[i]!)) {
@@ -88,14 +164,10 @@ export function _summarizeCustomers(
       rowsAfterAsOf++;
       continue;
     }
-    key[i] = occasion === 'day' ? d : orders !== undefined && orders[i]! >= 0 ? orders[i]! : -1 - i;
+    key[i] = byDay ? d : orders !== undefined && orders[i]! >= 0 ? orders[i]! : -1 - i;
     kept[keptCount++] = i;
   }
-
-  // Pass 2: group each customer's rows into runs of equal key (occasion candidates) and total them.
-  const rows = kept.subarray(0, keptCount);
-  const acc = new Accumulator(customers, windowStartDay);
-  if (occasion === 'row') addRows(rows, codes, amount, date, dayMs, acc);
-  else addRunsBySlices(rows, codes, key, amount, date, dayMs, acc);
-  return acc.finish(ids, asOf, asOfDay, windowDays, occasion, n, rowsInvalid, rowsAfterAsOf);
+  s.keptCount = keptCount;
+  s.rowsInvalid = rowsInvalid;
+  s.rowsAfterAsOf = rowsAfterAsOf;
 }

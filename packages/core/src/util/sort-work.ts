@@ -1,4 +1,4 @@
-import { REPORT_WORK, type Work } from './work.js';
+import { REPORT_WORK, rampChunk, type Work } from './work.js';
 
 // Sorts that pause: runs short enough to sort natively between two reports, then merge passes that report
 // every REPORT_WORK units. A sort of 100k numbers takes ~10 ms natively on a slow core: too long for one slice.
@@ -24,14 +24,16 @@ export function* sortFloat64Work(values: Float64Array): Work<Float64Array> {
   let src = values;
   let dst: Float64Array = new Float64Array(n);
   const step = Math.floor(REPORT_WORK / FLOAT_COST);
+  let calls = 0;
   for (let width = run; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(n, lo + width);
       const hi = Math.min(n, lo + 2 * width);
       const m: Merge = { i: lo, iEnd: mid, j: mid, jEnd: hi, k: lo };
       while (m.k < hi) {
-        mergeFloats(src, dst, m, Math.min(hi, m.k + step));
-        yield step * FLOAT_COST;
+        const k = m.k;
+        mergeFloats(src, dst, m, Math.min(hi, k + rampChunk(calls++, step)));
+        yield (m.k - k) * FLOAT_COST;
       }
     }
     [src, dst] = [dst, src];
@@ -59,14 +61,16 @@ export function* sortIndicesWork(
   let src = order;
   let dst: Int32Array = new Int32Array(n);
   const step = Math.floor(REPORT_WORK / COMPARE_COST);
+  let calls = 0;
   for (let width = run; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(n, lo + width);
       const hi = Math.min(n, lo + 2 * width);
       const m: Merge = { i: lo, iEnd: mid, j: mid, jEnd: hi, k: lo };
       while (m.k < hi) {
-        mergeIndices(src, dst, m, Math.min(hi, m.k + step), compare);
-        yield step * COMPARE_COST;
+        const k = m.k;
+        mergeIndices(src, dst, m, Math.min(hi, k + rampChunk(calls++, step)), compare);
+        yield (m.k - k) * COMPARE_COST;
       }
     }
     [src, dst] = [dst, src];

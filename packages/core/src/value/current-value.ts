@@ -1,4 +1,5 @@
 import type { TransactionTable } from '../schema/transactions.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 import { addUtcMonths, dayNumber } from './calendar.js';
 
 export interface CurrentValueOptions {
@@ -30,6 +31,21 @@ export interface CurrentValue {
  * Rows after the analysis day are ignored.
  */
 export function currentValue(table: TransactionTable, options: CurrentValueOptions): CurrentValue {
+  return runWork(currentValueSteps(table, options));
+}
+
+/** Nominal cost per row (a scattered add by customer). */
+const ROW_COST = 12;
+
+/**
+ * {@link currentValue} as cooperative work: yields the work done since its previous yield (nominal nanoseconds,
+ * see `Work`) after every chunk of rows, and returns the same values. Options are checked when it is first
+ * stepped.
+ */
+export function* currentValueSteps(
+  table: TransactionTable,
+  options: CurrentValueOptions,
+): Work<CurrentValue> {
   const months = options.months ?? 12;
   if (!(months > 0) || !Number.isInteger(months))
     throw new RangeError('months must be a positive whole number');
@@ -41,11 +57,30 @@ export function currentValue(table: TransactionTable, options: CurrentValueOptio
   const lastDay = dayNumber(options.asOf);
   const firstDay = dayNumber(addUtcMonths(lastDay * 86_400_000, -months)) + 1;
   const value = new Float64Array(table.customer.dictionary.length);
-  const { codes } = table.customer;
   const cost = measure === 'margin' ? table.cost : undefined;
-  let rowsWithoutCost = 0;
-  for (let i = 0; i < table.length; i++) {
-    const day = Math.floor(table.date[i]! / 86_400_000);
+  const sums: Sums = { table, cost, firstDay, lastDay, value, rowsWithoutCost: 0 };
+  yield* forChunks(table.length, ROW_COST, addRows, sums);
+  const { rowsWithoutCost } = sums;
+  return { value, measure, from: firstDay * 86_400_000, to: lastDay * 86_400_000, rowsWithoutCost };
+}
+
+interface Sums {
+  readonly table: TransactionTable;
+  readonly cost: Float64Array | undefined;
+  readonly firstDay: number;
+  readonly lastDay: number;
+  readonly value: Float64Array;
+  rowsWithoutCost: number;
+}
+
+/** Adds rows `from … to − 1` that fall in the window to their customers' values. */
+function addRows(s: Sums, from: number, to: number): void {
+  const { table, cost, firstDay, lastDay, value } = s;
+  const { date, amount } = table;
+  const { codes } = table.customer;
+  let rowsWithoutCost = s.rowsWithoutCost;
+  for (let i = from; i < to; i++) {
+    const day = Math.floor(date[i]! / 86_400_000);
     // Written as a negated range test so a NaN date is skipped too.
     if (!(day >= firstDay && day <= lastDay)) continue;
     const c = codes[i]!;
@@ -56,8 +91,8 @@ export function currentValue(table: TransactionTable, options: CurrentValueOptio
         rowsWithoutCost++;
         continue;
       }
-      value[c] = value[c]! + table.amount[i]! - k;
-    } else value[c] = value[c]! + table.amount[i]!;
+      value[c] = value[c]! + amount[i]! - k;
+    } else value[c] = value[c]! + amount[i]!;
   }
-  return { value, measure, from: firstDay * 86_400_000, to: lastDay * 86_400_000, rowsWithoutCost };
+  s.rowsWithoutCost = rowsWithoutCost;
 }

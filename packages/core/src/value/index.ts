@@ -1,6 +1,11 @@
 // The customer value pyramid: current against potential value.
 export { addUtcMonths } from './calendar.js';
-export { type CurrentValue, type CurrentValueOptions, currentValue } from './current-value.js';
+export {
+  type CurrentValue,
+  type CurrentValueOptions,
+  currentValue,
+  currentValueSteps,
+} from './current-value.js';
 export {
   NO_TIER,
   type ThresholdRule,
@@ -12,4 +17,5 @@ export {
   type ValuePyramidInput,
   type ValuePyramidOptions,
   valuePyramid,
+  valuePyramidSteps,
 } from './value-pyramid.js';

@@ -1,4 +1,6 @@
 import { quantileType7 } from '../rfm/quantile.js';
+import { sortFloat64Work } from '../util/sort-work.js';
+import { forChunks, runWork, type Work } from '../util/work.js';
 
 /** The tiers, top of the pyramid first. Index = tier code in {@link ValuePyramid.tier}. */
 export const TIERS = ['platinum', 'gold', 'iron', 'lead'] as const;
@@ -56,21 +58,60 @@ export interface ValuePyramid {
   readonly via: Uint8Array;
 }
 
-function threshold(
+/** Nominal cost per customer of a pass, and of tiering one. */
+const PASS_COST = 5;
+const TIER_COST = 25;
+
+function* thresholdSteps(
   values: ArrayLike<number>,
   include: ArrayLike<number> | undefined,
   rule: ThresholdRule,
-): number {
+): Work<number> {
   if (rule.kind === 'absolute') return rule.value;
   const p = rule.kind === 'median' ? 0.5 : rule.p;
   if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile must be within 0…1, got ${p}`);
-  const kept: number[] = [];
-  for (let i = 0; i < values.length; i++) {
+  const kept = { values, include, kept: new Float64Array(values.length), count: 0 };
+  yield* forChunks(values.length, PASS_COST, keepIncluded, kept);
+  if (kept.count === 0) return Number.NaN;
+  return quantileType7(yield* sortFloat64Work(kept.kept.subarray(0, kept.count)), p);
+}
+
+function keepIncluded(
+  s: {
+    readonly values: ArrayLike<number>;
+    readonly include: ArrayLike<number> | undefined;
+    readonly kept: Float64Array;
+    count: number;
+  },
+  from: number,
+  to: number,
+): void {
+  const { values, include, kept } = s;
+  let count = s.count;
+  for (let i = from; i < to; i++) {
     const v = values[i]!;
-    if ((include === undefined || include[i] === 1) && Number.isFinite(v)) kept.push(v);
+    if ((include === undefined || include[i] === 1) && Number.isFinite(v)) kept[count++] = v;
   }
-  if (kept.length === 0) return Number.NaN;
-  return quantileType7(Float64Array.from(kept).sort(), p);
+  s.count = count;
+}
+
+function markEligible(
+  s: {
+    readonly current: ArrayLike<number>;
+    readonly potential: ArrayLike<number>;
+    readonly include: ArrayLike<number> | undefined;
+    readonly eligible: Uint8Array;
+  },
+  from: number,
+  to: number,
+): void {
+  const { current, potential, include, eligible } = s;
+  for (let i = from; i < to; i++) {
+    eligible[i] =
+      (!include || include[i] === 1) && Number.isFinite(current[i]!) && Number.isFinite(potential[i]!)
+        ? 1
+        : 0;
+  }
 }
 
 const PLATINUM = 0;
@@ -85,6 +126,18 @@ const LEAD = 3;
  * Lead: low, low.
  */
 export function valuePyramid(input: ValuePyramidInput, options: ValuePyramidOptions = {}): ValuePyramid {
+  return runWork(valuePyramidSteps(input, options));
+}
+
+/**
+ * {@link valuePyramid} as cooperative work: yields the work done since its previous yield (nominal nanoseconds,
+ * see `Work`) after every chunk of customers and during the threshold sorts, and returns the same pyramid.
+ * Inputs are checked when it is first stepped.
+ */
+export function* valuePyramidSteps(
+  input: ValuePyramidInput,
+  options: ValuePyramidOptions = {},
+): Work<ValuePyramid> {
   const { current, potential, include } = input;
   const n = current.length;
   if (potential.length !== n || (include && include.length !== n)) {
@@ -92,25 +145,75 @@ export function valuePyramid(input: ValuePyramidInput, options: ValuePyramidOpti
   }
   // Thresholds come from the same customers that get a tier: included, with both values finite.
   const eligible = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    eligible[i] =
-      (!include || include[i] === 1) && Number.isFinite(current[i]!) && Number.isFinite(potential[i]!)
-        ? 1
-        : 0;
-  }
-  const tCurrent = threshold(current, eligible, options.current ?? { kind: 'median' });
-  const tPotential = threshold(potential, eligible, options.potential ?? { kind: 'median' });
-  const tier = new Uint8Array(n).fill(NO_TIER);
-  const gap = new Float64Array(n).fill(Number.NaN);
-  const target = new Uint8Array(n).fill(NO_TIER);
-  const via = new Uint8Array(n);
-  const count = [0, 0, 0, 0];
-  const sumCurrent = [0, 0, 0, 0];
-  const sumPotential = [0, 0, 0, 0];
-  let positiveCurrent = 0;
-  let positivePotential = 0;
-  let included = 0;
-  for (let i = 0; i < n; i++) {
+  yield* forChunks(n, PASS_COST, markEligible, { current, potential, include, eligible });
+  const tCurrent = yield* thresholdSteps(current, eligible, options.current ?? { kind: 'median' });
+  const tPotential = yield* thresholdSteps(potential, eligible, options.potential ?? { kind: 'median' });
+  const tiering: Tiering = {
+    current,
+    potential,
+    include,
+    tCurrent,
+    tPotential,
+    tier: new Uint8Array(n).fill(NO_TIER),
+    gap: new Float64Array(n).fill(Number.NaN),
+    target: new Uint8Array(n).fill(NO_TIER),
+    via: new Uint8Array(n),
+    count: [0, 0, 0, 0],
+    sumCurrent: [0, 0, 0, 0],
+    sumPotential: [0, 0, 0, 0],
+    positiveCurrent: 0,
+    positivePotential: 0,
+    included: 0,
+  };
+  yield* forChunks(n, TIER_COST, tierRange, tiering);
+  const { tier, gap, target, via, count, sumCurrent, sumPotential } = tiering;
+  const { positiveCurrent, positivePotential, included } = tiering;
+  const tiers = TIERS.map((name, t) => ({
+    tier: name,
+    customers: count[t]!,
+    customerShare: included ? count[t]! / included : 0,
+    currentValue: sumCurrent[t]!,
+    currentShare: positiveCurrent > 0 ? Math.max(0, sumCurrent[t]!) / positiveCurrent : 0,
+    potentialValue: sumPotential[t]!,
+    potentialShare: positivePotential > 0 ? Math.max(0, sumPotential[t]!) / positivePotential : 0,
+  }));
+  return {
+    tier,
+    thresholds: { current: tCurrent, potential: tPotential },
+    tiers,
+    included,
+    excluded: n - included,
+    gap,
+    target,
+    via,
+  };
+}
+
+/** Inputs, outputs and running totals of {@link tierRange}. */
+interface Tiering {
+  readonly current: ArrayLike<number>;
+  readonly potential: ArrayLike<number>;
+  readonly include: ArrayLike<number> | undefined;
+  readonly tCurrent: number;
+  readonly tPotential: number;
+  readonly tier: Uint8Array;
+  readonly gap: Float64Array;
+  readonly target: Uint8Array;
+  readonly via: Uint8Array;
+  readonly count: number[];
+  readonly sumCurrent: number[];
+  readonly sumPotential: number[];
+  positiveCurrent: number;
+  positivePotential: number;
+  included: number;
+}
+
+/** Tiers customers `from … to − 1`, with their smallest step up. */
+function tierRange(s: Tiering, from: number, to: number): void {
+  const { current, potential, include, tCurrent, tPotential, tier, gap, target, via } = s;
+  const { count, sumCurrent, sumPotential } = s;
+  let { positiveCurrent, positivePotential, included } = s;
+  for (let i = from; i < to; i++) {
     const c = current[i]!;
     const p = potential[i]!;
     if ((include && include[i] !== 1) || !Number.isFinite(c) || !Number.isFinite(p)) continue;
@@ -142,25 +245,9 @@ export function valuePyramid(input: ValuePyramidInput, options: ValuePyramidOpti
       via[i] = byCurrent ? 0 : 1;
     }
   }
-  const tiers = TIERS.map((name, t) => ({
-    tier: name,
-    customers: count[t]!,
-    customerShare: included ? count[t]! / included : 0,
-    currentValue: sumCurrent[t]!,
-    currentShare: positiveCurrent > 0 ? Math.max(0, sumCurrent[t]!) / positiveCurrent : 0,
-    potentialValue: sumPotential[t]!,
-    potentialShare: positivePotential > 0 ? Math.max(0, sumPotential[t]!) / positivePotential : 0,
-  }));
-  return {
-    tier,
-    thresholds: { current: tCurrent, potential: tPotential },
-    tiers,
-    included,
-    excluded: n - included,
-    gap,
-    target,
-    via,
-  };
+  s.positiveCurrent = positiveCurrent;
+  s.positivePotential = positivePotential;
+  s.included = included;
 }
 
 /** Customers of a tier ranked by their gap to the next tier (smallest first): the upgrade candidates. */

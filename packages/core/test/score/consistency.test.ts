@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { purchaseOccasions, scoreCustomers, summarizeCustomers, type TransactionTable } from '../../src/index.js';
+import {
+  purchaseOccasions,
+  scoreCustomers,
+  summarizeCustomers,
+  type TransactionTable,
+} from '../../src/index.js';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
