@@ -1,5 +1,6 @@
 import { forChunks, runWork, type Work } from '../util/work.js';
 import { at, checkLength } from './broadcast.js';
+import { groupRowsSteps } from './group-rows.js';
 import { conditionalExpectedPurchasesSteps, type PurchaseModel } from './model.js';
 import { DAYS_PER_YEAR, daysPerUnit, type Horizon, horizonToDays, type TimeUnit } from './time-units.js';
 import type { RfmArrays } from './types.js';
@@ -77,6 +78,26 @@ export function* customerLifetimeValueSteps(
   // Guard against float noise making e.g. 12 months / 1 month = 12.000000000000002 periods.
   const periods = horizonDays === 0 ? 0 : Math.ceil(horizonDays / stepDays - 1e-9);
 
+  // Customers sharing (x, tx, T) share every expectation: compute the discounted sum once per distinct row
+  // (day-resolution data has far fewer of those than customers), then scale by each customer's spend.
+  const groups = yield* groupRowsSteps([asFloat64(data.x), asFloat64(data.tx), asFloat64(data.T)]);
+  if (groups.groups < n) {
+    const distinct: RfmArrays = {
+      x: gather(data.x, groups.firstRow),
+      tx: gather(data.tx, groups.firstRow),
+      T: gather(data.T, groups.firstRow),
+    };
+    const perRow = yield* customerLifetimeValueSteps(distinct, 1, { ...options, margin: 1 });
+    const clv = new Float64Array(n);
+    const expectedPurchases = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = groups.groupOf[i]!;
+      clv[i] = perRow.clv[g]! * margin * at(spend, i);
+      expectedPurchases[i] = perRow.expectedPurchases[g]!;
+    }
+    return { clv, expectedPurchases, periods, horizonUnits: horizonDays / unitDays };
+  }
+
   const clv = new Float64Array(n);
   let previous: Float64Array = new Float64Array(n);
   for (let k = 1; k <= periods; k++) {
@@ -114,4 +135,14 @@ function applySpend(
 ): void {
   const { clv, margin, spend } = s;
   for (let i = from; i < to; i++) clv[i] = (clv[i] as number) * margin * at(spend, i);
+}
+
+function asFloat64(values: ArrayLike<number>): Float64Array {
+  return values instanceof Float64Array ? values : Float64Array.from(values);
+}
+
+function gather(values: ArrayLike<number>, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!;
+  return out;
 }
