@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { buildClassicWorker as buildEngineClassicWorker } from './packages/engine/scripts/worker-bundle.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -116,19 +117,9 @@ const ENGINE_CSP = "default-src 'self'; script-src 'self'; worker-src 'none'; ob
 /** @type {Promise<string> | undefined} */
 let classicWorkerBundle;
 function buildClassicWorker() {
+  // The same bundle `pnpm --filter @crm-lens/engine build` writes to dist/, built in memory.
   const esbuild = createRequire(import.meta.resolve('@web/dev-server-esbuild'))('esbuild');
-  classicWorkerBundle ??= esbuild
-    .build({
-      entryPoints: [join(root, 'packages/engine/src/engine.worker.ts')],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      conditions: ['source', 'browser'],
-      write: false,
-      logLevel: 'silent',
-    })
-    .then((/** @type {{ outputFiles: { text: string }[] }} */ result) => result.outputFiles[0]?.text ?? '');
+  classicWorkerBundle ??= buildEngineClassicWorker(esbuild);
   return /** @type {Promise<string>} */ (classicWorkerBundle);
 }
 

@@ -14,8 +14,9 @@ export interface CreateEngineOptions {
   readonly workerUrl?: string | URL;
   /**
    * URL of a classic-script bundle of the worker, loaded with `importScripts` from a `blob:` worker, for
-   * pages that allow `blob:` workers but not workers from this script's URL (a CDN, say). Without it the
-   * blob-worker host is skipped.
+   * pages that allow `blob:` workers but not workers from this script's URL (a CDN, say). Default: the built
+   * package's `engine.worker.classic.js` beside this module; when running from TypeScript sources there is none,
+   * and the blob-worker host is skipped.
    */
   readonly classicWorkerUrl?: string | URL;
   /** How long a worker may take to answer the handshake (default 3000 ms). */
@@ -31,6 +32,16 @@ const WORKER_NAME = 'crm-lens-engine';
 
 function unavailable(message: string, cause?: unknown): EngineError {
   return new EngineError('host-unavailable', message, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * The built package ships `engine.worker.classic.js` beside this module (see scripts/worker-bundle.mjs); written
+ * as `new URL('…', import.meta.url)` so bundlers copy it along. Run from TypeScript sources (tests, a dev server)
+ * there is no such file, and the blob host is skipped rather than tried and failed.
+ */
+function defaultClassicWorkerUrl(): string | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  return new URL('./engine.worker.classic.js', import.meta.url).href;
 }
 
 /** Resolve against the page (a blob: worker has no useful base URL of its own). */
@@ -124,13 +135,14 @@ async function startHost(host: HostKind, options: CreateEngineOptions): Promise<
       return startWorker(host, create, timeoutMs);
     }
     case 'blob-worker': {
-      if (options.classicWorkerUrl === undefined) {
+      const classicWorkerUrl = options.classicWorkerUrl ?? defaultClassicWorkerUrl();
+      if (classicWorkerUrl === undefined) {
         throw unavailable('no classic worker bundle is known (options.classicWorkerUrl)');
       }
       if (typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
         throw unavailable('this environment cannot make blob: URLs');
       }
-      const source = `importScripts(${JSON.stringify(absolute(options.classicWorkerUrl))});\n`;
+      const source = `importScripts(${JSON.stringify(absolute(classicWorkerUrl))});\n`;
       const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       try {
         return await startWorker(host, () => new Worker(blobUrl, { name: WORKER_NAME }), timeoutMs);
