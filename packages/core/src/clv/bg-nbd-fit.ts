@@ -1,7 +1,7 @@
 import { runWork, type Work } from '../util/work.js';
 import { bgNbdNegLogLikObjectiveSteps } from './bg-nbd-likelihood.js';
 import { collapseRfmSteps } from './collapse.js';
-import { maximizeLikelihoodSteps } from './maximize-likelihood.js';
+import { maximizeLikelihoodSteps, namedFit } from './maximize-likelihood.js';
 import type { BgNbdParams, FitOptions, FitResult, RfmInput } from './types.js';
 
 /**
@@ -27,20 +27,7 @@ export function* fitBgNbdSteps(
   const objective = yield* bgNbdNegLogLikObjectiveSteps(collapsed);
   const starts = (options.starts ?? defaultStarts(collapsed)).map((p) => [p.r, p.alpha, p.a, p.b]);
   const fit = yield* maximizeLikelihoodSteps(objective, collapsed.customers, starts, options);
-  const [r, alpha, a, b] = fit.params;
-  const [sr, salpha, sa, sb] = fit.standardErrors;
-  return {
-    params: { r: r as number, alpha: alpha as number, a: a as number, b: b as number },
-    standardErrors: { r: sr as number, alpha: salpha as number, a: sa as number, b: sb as number },
-    logLik: fit.logLik,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    n: collapsed.customers,
-    rows: collapsed.length,
-    gradientNorm: fit.gradientNorm,
-    starts: fit.starts,
-    message: fit.message,
-  };
+  return namedFit(fit, ['r', 'alpha', 'a', 'b'] as const, collapsed.customers, collapsed.length);
 }
 
 function defaultStarts(data: { x: Float64Array; T: Float64Array; weight: Float64Array }): BgNbdParams[] {

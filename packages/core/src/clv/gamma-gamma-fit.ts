@@ -1,6 +1,6 @@
 import { forChunks, runWork, type Work } from '../util/work.js';
 import { gammaGammaNegLogLikObjectiveSteps } from './gamma-gamma-likelihood.js';
-import { maximizeLikelihoodSteps } from './maximize-likelihood.js';
+import { maximizeLikelihoodSteps, namedFit } from './maximize-likelihood.js';
 import type { FitOptions, FitResult, GammaGammaParams } from './types.js';
 
 /** Input of {@link fitGammaGamma}: repeat purchase counts and mean repeat spend per customer (optionally weighted). */
@@ -64,20 +64,7 @@ export function* fitGammaGammaSteps(
   ];
   const starts = (options.starts ?? defaults).map((s) => [s.p, s.q, s.gamma]);
   const fit = yield* maximizeLikelihoodSteps(objective, count, starts, options);
-  const [p, q, gamma] = fit.params;
-  const [sp, sq, sg] = fit.standardErrors;
-  return {
-    params: { p: p as number, q: q as number, gamma: gamma as number },
-    standardErrors: { p: sp as number, q: sq as number, gamma: sg as number },
-    logLik: fit.logLik,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    n: count,
-    rows,
-    gradientNorm: fit.gradientNorm,
-    starts: fit.starts,
-    message: fit.message,
-  };
+  return namedFit(fit, ['p', 'q', 'gamma'] as const, count, rows);
 }
 
 /** The rows the fit uses, and the weighted sum and count of their z̄. */

@@ -3,6 +3,7 @@ import { type MinimizeResult, minimizeBfgsSteps } from '../math/minimize-bfgs.js
 import { numericHessianSteps } from '../math/numeric-hessian.js';
 import { type ObjectiveWithGradient, type SteppedObjective, steppedObjective } from '../math/objective.js';
 import { runWork, type Work } from '../util/work.js';
+import type { FitResult } from './types.js';
 
 /** Outcome of {@link maximizeLikelihood}, on the natural parameter scale. */
 export interface MleOutcome {
@@ -126,4 +127,30 @@ function sameOptimum(a: { f: number; x: Float64Array }, b: { f: number; x: Float
     if (Math.abs((a.x[i] as number) - (b.x[i] as number)) > 1e-4) return false;
   }
   return true;
+}
+
+/**
+ * The fit as the fitters report it: parameters and standard errors named (in the order the likelihood takes
+ * them), with the counts of customers and distinct rows used.
+ */
+export function namedFit<K extends string>(
+  fit: MleOutcome,
+  names: readonly K[],
+  n: number,
+  rows: number,
+): FitResult<Record<K, number>> {
+  const named = (values: Float64Array) =>
+    Object.fromEntries(names.map((name, i) => [name, values[i] as number])) as Record<K, number>;
+  return {
+    params: named(fit.params),
+    standardErrors: named(fit.standardErrors),
+    logLik: fit.logLik,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    n,
+    rows,
+    gradientNorm: fit.gradientNorm,
+    starts: fit.starts,
+    message: fit.message,
+  };
 }

@@ -1,7 +1,7 @@
 import { runWork, type Work } from '../util/work.js';
 import { naiveRate } from './bg-nbd-fit.js';
 import { collapseRfmSteps } from './collapse.js';
-import { maximizeLikelihoodSteps } from './maximize-likelihood.js';
+import { maximizeLikelihoodSteps, namedFit } from './maximize-likelihood.js';
 import { paretoNbdNegLogLikObjectiveSteps } from './pareto-nbd-likelihood.js';
 import type { FitOptions, FitResult, ParetoNbdParams, RfmInput } from './types.js';
 
@@ -38,18 +38,5 @@ export function* fitParetoNbdSteps(
   ];
   const starts = (options.starts ?? defaults).map((p) => [p.r, p.alpha, p.s, p.beta]);
   const fit = yield* maximizeLikelihoodSteps(objective, collapsed.customers, starts, options);
-  const [r, alpha, s, beta] = fit.params;
-  const [sr, salpha, ss, sbeta] = fit.standardErrors;
-  return {
-    params: { r: r as number, alpha: alpha as number, s: s as number, beta: beta as number },
-    standardErrors: { r: sr as number, alpha: salpha as number, s: ss as number, beta: sbeta as number },
-    logLik: fit.logLik,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    n: collapsed.customers,
-    rows: collapsed.length,
-    gradientNorm: fit.gradientNorm,
-    starts: fit.starts,
-    message: fit.message,
-  };
+  return namedFit(fit, ['r', 'alpha', 's', 'beta'] as const, collapsed.customers, collapsed.length);
 }

@@ -12,55 +12,47 @@ const COMPARE_COST = 20;
  * Sorts `values` in place in ascending numeric order, exactly as `values.sort()` does (−0 before +0, NaN last),
  * pausing between native sorts of short runs and during the merges.
  */
-export function* sortFloat64Work(values: Float64Array): Work<Float64Array> {
-  const n = values.length;
-  const run = runLength(FLOAT_COST);
-  for (let from = 0; from < n; from += run) {
-    const to = Math.min(n, from + run);
-    values.subarray(from, to).sort();
-    yield (to - from) * FLOAT_COST * Math.log2(to - from + 1);
-  }
-  if (n <= run) return values;
-  let src = values;
-  let dst: Float64Array = new Float64Array(n);
-  const step = Math.floor(REPORT_WORK / FLOAT_COST);
-  let calls = 0;
-  for (let width = run; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(n, lo + width);
-      const hi = Math.min(n, lo + 2 * width);
-      const m: Merge = { i: lo, iEnd: mid, j: mid, jEnd: hi, k: lo };
-      while (m.k < hi) {
-        const k = m.k;
-        mergeFloats(src, dst, m, Math.min(hi, k + rampChunk(calls++, step)));
-        yield (m.k - k) * FLOAT_COST;
-      }
-    }
-    [src, dst] = [dst, src];
-  }
-  if (src !== values) values.set(src);
-  return values;
+export function sortFloat64Work(values: Float64Array): Work<Float64Array> {
+  return mergeSortWork(values, FLOAT_COST, (run) => run.sort(), mergeFloats);
 }
 
 /**
  * Sorts `order` in place by `compare`, with the same result as `order.sort(compare)` provided `compare` is a strict
  * total order (0 only for equal elements; ties broken, e.g. by index), so any correct sort agrees.
  */
-export function* sortIndicesWork(
+export function sortIndicesWork(
   order: Int32Array,
   compare: (a: number, b: number) => number,
 ): Work<Int32Array> {
-  const n = order.length;
-  const run = runLength(COMPARE_COST);
+  return mergeSortWork(
+    order,
+    COMPARE_COST,
+    (run) => run.sort(compare),
+    (src, dst, m, stop) => mergeIndices(src, dst, m, stop, compare),
+  );
+}
+
+/**
+ * The shared driver: native sorts of runs short enough for one slice, then bottom-up merge passes that pause
+ * every REPORT_WORK units. The element loops live in `merge` (called per chunk, not per element).
+ */
+function* mergeSortWork<A extends Float64Array | Int32Array>(
+  values: A,
+  cost: number,
+  sortRun: (run: A) => void,
+  merge: (src: A, dst: A, m: Merge, stop: number) => void,
+): Work<A> {
+  const n = values.length;
+  const run = runLength(cost);
   for (let from = 0; from < n; from += run) {
     const to = Math.min(n, from + run);
-    order.subarray(from, to).sort(compare);
-    yield (to - from) * COMPARE_COST * Math.log2(to - from + 1);
+    sortRun(values.subarray(from, to) as A);
+    yield (to - from) * cost * Math.log2(to - from + 1);
   }
-  if (n <= run) return order;
-  let src = order;
-  let dst: Int32Array = new Int32Array(n);
-  const step = Math.floor(REPORT_WORK / COMPARE_COST);
+  if (n <= run) return values;
+  let src = values;
+  let dst = (values instanceof Float64Array ? new Float64Array(n) : new Int32Array(n)) as A;
+  const step = Math.floor(REPORT_WORK / cost);
   let calls = 0;
   for (let width = run; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
@@ -69,14 +61,14 @@ export function* sortIndicesWork(
       const m: Merge = { i: lo, iEnd: mid, j: mid, jEnd: hi, k: lo };
       while (m.k < hi) {
         const k = m.k;
-        mergeIndices(src, dst, m, Math.min(hi, k + rampChunk(calls++, step)), compare);
-        yield (m.k - k) * COMPARE_COST;
+        merge(src, dst, m, Math.min(hi, k + rampChunk(calls++, step)));
+        yield (m.k - k) * cost;
       }
     }
     [src, dst] = [dst, src];
   }
-  if (src !== order) order.set(src);
-  return order;
+  if (src !== values) values.set(src);
+  return values;
 }
 
 /** Longest run whose native sort fits two reports (a power of two: fewer merge passes, widths aligned). */
