@@ -1,3 +1,4 @@
+import type { ColumnarInput } from '@crm-lens/core';
 import { abortedError } from './errors.js';
 import type { EncodedRows, WireColumn } from './protocol.js';
 import { yieldToHost } from './yield-to-host.js';
@@ -232,10 +233,11 @@ export async function columnariseRows(
 
 /**
  * The columns core's ingestion reads (arrays and typed arrays) from columnarised rows, in the host: every
- * missing cell is `undefined` and every Date a Date again, so ingestion treats each cell as it would the row's.
+ * missing cell is `undefined` (text stays dictionary-coded: code −1) and every Date a Date again, so ingestion
+ * treats each cell as it would the row's.
  */
-export function decodeRows(encoded: EncodedRows): Record<string, ArrayLike<unknown>> {
-  const out: Record<string, ArrayLike<unknown>> = {};
+export function decodeRows(encoded: EncodedRows): ColumnarInput {
+  const out: Record<string, ColumnarInput[string]> = {};
   const n = encoded.length;
   for (const { name, column } of encoded.columns) {
     switch (column.kind) {
@@ -257,16 +259,10 @@ export function decodeRows(encoded: EncodedRows): Record<string, ArrayLike<unkno
         out[name] = cells;
         break;
       }
-      case 'text': {
-        const { codes, dictionary } = column;
-        const cells = new Array<string | undefined>(n);
-        for (let i = 0; i < n; i++) {
-          const code = codes[i]!;
-          cells[i] = code < 0 ? undefined : dictionary[code];
-        }
-        out[name] = cells;
+      case 'text':
+        // Dictionary-coded text is an input form of its own: ingestion reads each distinct string once.
+        out[name] = { codes: column.codes, dictionary: column.dictionary };
         break;
-      }
       default:
         out[name] = column.values;
     }

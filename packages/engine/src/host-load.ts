@@ -129,8 +129,10 @@ export async function loadInput(
       if (!isObject(input.columns))
         throw new EngineError('invalid-request', 'columns must be an object of arrays');
       const first = Object.values(input.columns)[0];
+      // A column is an array or dictionary-coded text ({ codes, dictionary }).
+      const rows = first === undefined ? 0 : 'codes' in first ? first.codes.length : first.length;
       return ingest(input.columns, input.options, signal, (p) =>
-        progress(p, first && first.length > 0 ? p.rows / first.length : undefined),
+        progress(p, rows > 0 ? p.rows / rows : undefined),
       );
     }
     case 'bytes': {

@@ -62,6 +62,18 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
 }
 
 function conditionalExpected(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  const numerator = bgNbdExpectationShape(params, t, x, T);
+  if (x === 0 || !(t > 0)) return numerator;
+  const { r, alpha, a, b } = params;
+  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return numerator / (1 + Math.exp(logOdds));
+}
+
+/**
+ * The numerator of FHL 2005 eq. 10, (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(…)]: E[X(T, T+t) | x, tx, T]
+ * divided by P(alive at T). It depends on x and T only, not on tx, so CLV evaluates it once per distinct (x, T).
+ */
+export function bgNbdExpectationShape(params: BgNbdParams, t: number, x: number, T: number): number {
   if (!(t > 0)) return t === 0 ? 0 : Number.NaN;
   const { a } = params;
   // The (a − 1) in the denominator cancels a factor of 1 − G that vanishes at a = 1; within 1e-7 of that removable
@@ -69,7 +81,7 @@ function conditionalExpected(params: BgNbdParams, t: number, x: number, tx: numb
   if (Math.abs(a - 1) < 1e-7) {
     const lo = { ...params, a: 1 - 1e-6 };
     const hi = { ...params, a: 1 + 1e-6 };
-    return 0.5 * (conditionalExpected(lo, t, x, tx, T) + conditionalExpected(hi, t, x, tx, T));
+    return 0.5 * (bgNbdExpectationShape(lo, t, x, T) + bgNbdExpectationShape(hi, t, x, T));
   }
   const { r, alpha, b } = params;
   const logOneMinusZ = -Math.log1p(t / (alpha + T)); // ln((α+T)/(α+T+t))
@@ -79,10 +91,7 @@ function conditionalExpected(params: BgNbdParams, t: number, x: number, tx: numb
   const logG = (a - 1) * logOneMinusZ + f.logAbs;
   // 1 − G with G = e^logG; −expm1 keeps precision when G is close to 1 (short horizons).
   const oneMinusG = f.sign > 0 ? -Math.expm1(logG) : 1 + Math.exp(logG);
-  const numerator = (c / (a - 1)) * oneMinusG;
-  if (x === 0) return numerator;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return numerator / (1 + Math.exp(logOdds));
+  return (c / (a - 1)) * oneMinusG;
 }
 
 /**

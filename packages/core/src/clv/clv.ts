@@ -1,7 +1,7 @@
 import { forChunks, runWork, type Work } from '../util/work.js';
 import { at, checkLength } from './broadcast.js';
 import { groupRowsSteps } from './group-rows.js';
-import { conditionalExpectedPurchasesSteps, type PurchaseModel } from './model.js';
+import { expectationShape, type PurchaseModel, probabilityAliveSteps } from './model.js';
 import { DAYS_PER_YEAR, daysPerUnit, type Horizon, horizonToDays, type TimeUnit } from './time-units.js';
 import type { RfmArrays } from './types.js';
 
@@ -78,63 +78,87 @@ export function* customerLifetimeValueSteps(
   // Guard against float noise making e.g. 12 months / 1 month = 12.000000000000002 periods.
   const periods = horizonDays === 0 ? 0 : Math.ceil(horizonDays / stepDays - 1e-9);
 
-  // Customers sharing (x, tx, T) share every expectation: compute the discounted sum once per distinct row
-  // (day-resolution data has far fewer of those than customers), then scale by each customer's spend.
-  const groups = yield* groupRowsSteps([asFloat64(data.x), asFloat64(data.tx), asFloat64(data.T)]);
-  if (groups.groups < n) {
-    const distinct: RfmArrays = {
-      x: gather(data.x, groups.firstRow),
-      tx: gather(data.tx, groups.firstRow),
-      T: gather(data.T, groups.firstRow),
-    };
-    const perRow = yield* customerLifetimeValueSteps(distinct, 1, { ...options, margin: 1 });
-    const clv = new Float64Array(n);
-    const expectedPurchases = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const g = groups.groupOf[i]!;
-      clv[i] = perRow.clv[g]! * margin * at(spend, i);
-      expectedPurchases[i] = perRow.expectedPurchases[g]!;
-    }
-    return { clv, expectedPurchases, periods, horizonUnits: horizonDays / unitDays };
-  }
-
-  const clv = new Float64Array(n);
-  let previous: Float64Array = new Float64Array(n);
+  // E_i[X(T, T+t)] = P(alive)_i · shape(x_i, T_i, t) in both models, and shape does not depend on tx: the
+  // discounted sum of shape increments is computed once per distinct (x, T) — far fewer than customers, as T has
+  // day resolution — and each customer's P(alive) once, not once per period.
+  const groups = yield* groupRowsSteps([asFloat64(data.x), asFloat64(data.T)]);
+  const shapes: ShapeSums = {
+    model: options.model,
+    x: gather(data.x, groups.firstRow),
+    T: gather(data.T, groups.firstRow),
+    t: 0,
+    factor: 0,
+    discounted: new Float64Array(groups.groups),
+    previous: new Float64Array(groups.groups),
+  };
   for (let k = 1; k <= periods; k++) {
     const endDays = Math.min(k * stepDays, horizonDays);
-    const current = yield* conditionalExpectedPurchasesSteps(options.model, data, endDays / unitDays);
-    const factor = (1 + d) ** (-endDays / DAYS_PER_YEAR);
-    yield* forChunks(n, DISCOUNT_COST, addPeriod, { clv, current, previous, factor });
-    previous = current;
+    shapes.t = endDays / unitDays;
+    shapes.factor = (1 + d) ** (-endDays / DAYS_PER_YEAR);
+    yield* forChunks(groups.groups, SHAPE_COST[options.model.kind], addShapePeriod, shapes);
   }
-  yield* forChunks(n, DISCOUNT_COST, applySpend, { clv, margin, spend });
-  return { clv, expectedPurchases: previous, periods, horizonUnits: horizonDays / unitDays };
+  const alive = yield* probabilityAliveSteps(options.model, data);
+  const perCustomer: PerCustomer = {
+    groupOf: groups.groupOf,
+    alive,
+    discounted: shapes.discounted,
+    total: shapes.previous,
+    margin,
+    spend,
+    clv: new Float64Array(n),
+    expectedPurchases: new Float64Array(n),
+  };
+  yield* forChunks(n, DISCOUNT_COST, scaleByCustomer, perCustomer);
+  const { clv, expectedPurchases } = perCustomer;
+  return { clv, expectedPurchases, periods, horizonUnits: horizonDays / unitDays };
 }
 
-/** Adds one period's discounted expected purchases, customers `from … to − 1`. */
-function addPeriod(
-  s: {
-    readonly clv: Float64Array;
-    readonly current: Float64Array;
-    readonly previous: Float64Array;
-    readonly factor: number;
-  },
-  from: number,
-  to: number,
-): void {
-  const { clv, current, previous, factor } = s;
+/** Nominal cost per distinct (x, T) of one period's expectation shape (BG/NBD needs a ₂F₁ series). */
+const SHAPE_COST = { 'bg-nbd': 500, 'pareto-nbd': 60 } as const;
+
+/** Distinct (x, T) rows and their running discounted sum of shape increments. */
+interface ShapeSums {
+  readonly model: PurchaseModel;
+  readonly x: Float64Array;
+  readonly T: Float64Array;
+  /** End of the current period, in model units. */
+  t: number;
+  /** Discount factor at the end of the current period. */
+  factor: number;
+  readonly discounted: Float64Array;
+  /** Shape at the end of the previous period (after the last period: at the horizon). */
+  readonly previous: Float64Array;
+}
+
+function addShapePeriod(s: ShapeSums, from: number, to: number): void {
+  const { model, x, T, t, factor, discounted, previous } = s;
+  for (let g = from; g < to; g++) {
+    const current = expectationShape(model, t, x[g] as number, T[g] as number);
+    discounted[g] = (discounted[g] as number) + (current - (previous[g] as number)) * factor;
+    previous[g] = current;
+  }
+}
+
+interface PerCustomer {
+  readonly groupOf: Int32Array;
+  readonly alive: Float64Array;
+  readonly discounted: Float64Array;
+  readonly total: Float64Array;
+  readonly margin: number;
+  readonly spend: number | ArrayLike<number>;
+  readonly clv: Float64Array;
+  readonly expectedPurchases: Float64Array;
+}
+
+/** CLV and expected purchases of customers `from … to − 1` from their (x, T) group's sums and their P(alive). */
+function scaleByCustomer(s: PerCustomer, from: number, to: number): void {
+  const { groupOf, alive, discounted, total, margin, spend, clv, expectedPurchases } = s;
   for (let i = from; i < to; i++) {
-    clv[i] = (clv[i] as number) + ((current[i] as number) - (previous[i] as number)) * factor;
+    const g = groupOf[i] as number;
+    const p = alive[i] as number;
+    clv[i] = (discounted[g] as number) * p * margin * at(spend, i);
+    expectedPurchases[i] = (total[g] as number) * p;
   }
-}
-
-function applySpend(
-  s: { readonly clv: Float64Array; readonly margin: number; readonly spend: number | ArrayLike<number> },
-  from: number,
-  to: number,
-): void {
-  const { clv, margin, spend } = s;
-  for (let i = from; i < to; i++) clv[i] = (clv[i] as number) * margin * at(spend, i);
 }
 
 function asFloat64(values: ArrayLike<number>): Float64Array {

@@ -1,6 +1,7 @@
 import type { Work } from '../util/work.js';
 import {
   bgNbdConditionalExpectedPurchases,
+  bgNbdExpectationShape,
   bgNbdExpectedPurchases,
   bgNbdProbabilityAlive,
   bgNbdProbabilityNoPurchase,
@@ -9,6 +10,7 @@ import { checkLength } from './broadcast.js';
 import { argRange, perCustomerSteps, rfmRange } from './customer-chunks.js';
 import {
   paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectationShape,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
   paretoNbdProbabilityNoPurchase,
@@ -29,6 +31,16 @@ export function conditionalExpectedPurchases(
   return model.kind === 'bg-nbd'
     ? bgNbdConditionalExpectedPurchases(model.params, data, t)
     : paretoNbdConditionalExpectedPurchases(model.params, data, t);
+}
+
+/**
+ * E[X(T, T + t) | x, tx, T] / P(alive at T) under the model. Both models factor their conditional expectation so,
+ * and this part depends on (x, T) only: CLV evaluates it once per distinct (x, T) and each customer's P(alive) once.
+ */
+export function expectationShape(model: PurchaseModel, t: number, x: number, T: number): number {
+  return model.kind === 'bg-nbd'
+    ? bgNbdExpectationShape(model.params, t, x, T)
+    : paretoNbdExpectationShape(model.params, t, x, T);
 }
 
 /** E[X(t)] for a newly acquired customer under the model. */

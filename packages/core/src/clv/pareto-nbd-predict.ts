@@ -48,6 +48,15 @@ export function paretoNbdConditionalExpectedPurchases(
   return out;
 }
 
+/**
+ * E[X(T, T+t) | x, tx, T] divided by P(alive at T): (r+x)(β+T)/(α+T) · [1 − ((β+T)/(β+T+t))^(s−1)]/(s−1). It depends on
+ * x and T only, so CLV evaluates it once per distinct (x, T).
+ */
+export function paretoNbdExpectationShape(params: ParetoNbdParams, t: number, x: number, T: number): number {
+  const { r, alpha, s, beta } = params;
+  return (((r + x) * (beta + T)) / (alpha + T)) * powerTerm(s, -Math.log1p(t / (beta + T)));
+}
+
 /** E[X(t)] for a customer just acquired (note 009, eq. 27): rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)]. */
 export function paretoNbdExpectedPurchases(params: ParetoNbdParams, t: number): number {
   const { r, alpha, s, beta } = params;

@@ -1,15 +1,16 @@
 import { TRANSACTION_FIELDS } from '../schema/fields.js';
 import type { TransactionTable } from '../schema/transactions.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
+import { DuplicateFinder } from '../util/duplicate-finder.js';
 import { Float64Builder } from '../util/growable.js';
-import { HashSet53 } from '../util/hash-set.js';
 import { distinctCodes } from './finish-report.js';
 import type { ResolvedField } from './mapping.js';
 import { nowMs, type TransactionIngestOptions } from './options.js';
 import type { FieldValue, RowContext } from './read-rows.js';
-import type { IngestInput } from './record-source.js';
+import type { IngestInput, TypedColumn } from './record-source.js';
 import type { ReportBuilder } from './report.js';
 import { type IngestResult, runIngestion } from './run-ingestion.js';
+import { transactionFastLane } from './transaction-fast-lane.js';
 
 export type { IngestResult } from './run-ingestion.js';
 
@@ -29,7 +30,8 @@ export function ingestTransactions(
   return runIngestion(input, options, {
     table: 'transactions',
     fields: TRANSACTION_FIELDS,
-    start: ({ source, resolved, report }) => transactionRows(resolved, report, options, source.rowCount),
+    start: ({ source, resolved, report }) =>
+      transactionRows(resolved, report, options, source.rowCount, source.typed),
   });
 }
 
@@ -39,17 +41,21 @@ function transactionRows(
   report: ReportBuilder,
   options: TransactionIngestOptions,
   rowCount: number | undefined,
+  typed: readonly (TypedColumn | undefined)[] | undefined,
 ) {
   const has = (name: string) => resolved[F[name]!]!.kind !== 'none';
   const now = nowMs(options.now);
   const policy = options.returns ?? 'net';
   const prefix = options.cancellationPrefix;
   const known = options.knownCustomers ? new Set(options.knownCustomers) : undefined;
-  const seen = new HashSet53(rowCount);
+  // Repeated rows are found once all are in (see DuplicateFinder), and warned in row order then.
+  const duplicates = new DuplicateFinder(rowCount);
 
-  const customer = new DictionaryBuilder(1 << 16, options.knownCustomers ?? []);
-  const date = new Float64Builder(1 << 16);
-  const amount = new Float64Builder(1 << 16);
+  // Sized for every row when the count is known (columns, rows): no doubling copies of the big columns.
+  const capacity = Math.max(1 << 16, rowCount ?? 0);
+  const customer = new DictionaryBuilder(capacity, options.knownCustomers ?? []);
+  const date = new Float64Builder(capacity);
+  const amount = new Float64Builder(capacity);
   const optionalNumber = (name: string) => (has(name) ? new Float64Builder(1 << 16) : undefined);
   const optionalText = (name: string) => (has(name) ? new DictionaryBuilder(1 << 16) : undefined);
   const orderId = optionalText('orderId');
@@ -99,7 +105,7 @@ function transactionRows(
       else if (price < 0) report.warn('negative-price', row);
     }
     if (known && !known.has(id)) report.warn('unknown-customer', row);
-    if (!seen.add(context.hash())) report.warn('duplicate-row', row);
+    duplicates.add(context.hash(), row);
 
     customer.push(id);
     date.push(when);
@@ -117,6 +123,21 @@ function transactionRows(
     return undefined;
   };
 
+  const fast = transactionFastLane({
+    typed,
+    field: (name) => resolved[F[name]!]!,
+    fields: resolved,
+    report,
+    duplicates,
+    customer,
+    date,
+    amount,
+    now,
+    excludeReturns: policy === 'exclude',
+    epochSeconds: options.dateFormat === 'epoch-s',
+    knownCustomers: known !== undefined,
+  });
+
   const inspectRejected = (values: FieldValue[]) => {
     const value = values[F.amount!];
     const order = str(values[F.orderId!]);
@@ -129,6 +150,7 @@ function transactionRows(
   };
 
   const finish = () => {
+    for (const row of duplicates.finish()) report.warn('duplicate-row', row);
     const customerColumn = customer.finish();
     const table: TransactionTable = {
       kind: 'transactions',
@@ -152,5 +174,5 @@ function transactionRows(
       policy: { returns: policy, ...(prefix !== undefined ? { cancellationPrefix: prefix } : {}) },
     };
   };
-  return { visitor: { accept, inspectRejected }, finish };
+  return { visitor: { accept, inspectRejected, ...(fast ? { fast } : {}) }, finish };
 }

@@ -1,4 +1,5 @@
 import { fromArrow } from 'arquero';
+import type { DictColumn } from '../schema/columns.js';
 import { hash53, hashCells } from '../util/hash.js';
 import {
   type ByteInput,
@@ -15,8 +16,11 @@ import { IngestError } from './errors.js';
 
 /** Row objects, as a host page or an API hands them over. */
 export type RowInput = readonly Readonly<Record<string, unknown>>[];
-/** Columns of equal length: arrays or typed arrays. */
-export type ColumnarInput = Readonly<Record<string, ArrayLike<unknown>>>;
+/**
+ * Columns of equal length: arrays, typed arrays, or dictionary-coded text (`{ codes, dictionary }`, code −1 =
+ * missing) — the form a page's columnarised rows arrive in, read without a string per row.
+ */
+export type ColumnarInput = Readonly<Record<string, ArrayLike<unknown> | DictColumn>>;
 /** Anything ingestion reads: text, bytes (CSV/TSV/whitespace/JSON/Arrow, gzip or not), rows or columns. */
 export type IngestInput = string | ByteInput | RowInput | ColumnarInput;
 
@@ -65,8 +69,31 @@ export interface CellBatch {
   readonly blankLines: number;
 }
 
+/**
+ * A source column as typed data, for ingestion's fast lane (columnar input only): numbers in a typed array, or
+ * dictionary-coded text.
+ */
+export type TypedColumn =
+  | {
+      readonly kind: 'number';
+      readonly values:
+        | Float64Array
+        | Float32Array
+        | Int32Array
+        | Uint32Array
+        | Int16Array
+        | Uint16Array
+        | Int8Array
+        | Uint8Array;
+      /** Whether every value is an integer (integer typed arrays). */
+      readonly integer: boolean;
+    }
+  | { readonly kind: 'dict'; readonly codes: Int32Array; readonly dictionary: readonly string[] };
+
 export interface RecordSource {
   readonly columns: readonly string[];
+  /** Columnar input: each column as typed data where it is (undefined where not). */
+  readonly typed?: readonly (TypedColumn | undefined)[];
   readonly description: SourceDescription;
   readonly notes: readonly string[];
   /** Number of records, when known before reading (rows and columns input). */
@@ -232,6 +259,7 @@ interface ColumnReader {
 function columnsSource(
   columnsIn: Readonly<Record<string, ColumnReader>>,
   description: SourceDescription,
+  typed?: readonly (TypedColumn | undefined)[],
 ): RecordSource {
   const columns = Object.keys(columnsIn);
   const readers = columns.map((c) => columnsIn[c]!);
@@ -255,6 +283,7 @@ function columnsSource(
     description,
     notes: [],
     rowCount: length,
+    ...(typed ? { typed } : {}),
     close: async () => undefined,
     async *batches() {
       for (let start = 0; start < length; start += BATCH_ROWS) {
@@ -280,6 +309,45 @@ function columnsSource(
 
 function arrayReader(values: ArrayLike<unknown>): ColumnReader {
   return { length: values.length, at: (row) => values[row], values };
+}
+
+const isDictColumn = (v: unknown): v is DictColumn =>
+  typeof v === 'object' &&
+  v !== null &&
+  (v as DictColumn).codes instanceof Int32Array &&
+  Array.isArray((v as DictColumn).dictionary);
+
+function dictReader(name: string, column: DictColumn): ColumnReader {
+  const { codes, dictionary } = column;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c >= dictionary.length || c < -1 || !Number.isInteger(c)) {
+      throw new IngestError(
+        'format',
+        `column "${name}": code ${c} at row ${i + 1} is outside its dictionary (${dictionary.length} values)`,
+      );
+    }
+  }
+  return { length: codes.length, at: (row) => (codes[row]! < 0 ? undefined : dictionary[codes[row]!]) };
+}
+
+/** A column as typed data, when it is a typed array of numbers or dictionary-coded text. */
+function typedColumn(values: unknown): TypedColumn | undefined {
+  if (isDictColumn(values)) return { kind: 'dict', codes: values.codes, dictionary: values.dictionary };
+  if (values instanceof Float64Array || values instanceof Float32Array) {
+    return { kind: 'number', values, integer: false };
+  }
+  if (
+    values instanceof Int32Array ||
+    values instanceof Uint32Array ||
+    values instanceof Int16Array ||
+    values instanceof Uint16Array ||
+    values instanceof Int8Array ||
+    values instanceof Uint8Array
+  ) {
+    return { kind: 'number', values, integer: true };
+  }
+  return undefined;
 }
 
 async function collectText(text: AsyncIterable<string>, head: string): Promise<string> {
@@ -430,13 +498,18 @@ export async function openSource(input: IngestInput, options: ReadOptions = {}):
   if (!isByteInput(input)) {
     const columns = input as ColumnarInput;
     const readers: Record<string, ColumnReader> = {};
+    const typed: (TypedColumn | undefined)[] = [];
     for (const [name, values] of Object.entries(columns)) {
-      if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
-        throw new IngestError('format', `column "${name}" is not an array`);
-      }
-      readers[name] = arrayReader(values);
+      if (isDictColumn(values)) readers[name] = dictReader(name, values);
+      else if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
+        throw new IngestError(
+          'format',
+          `column "${name}" is not an array (nor dictionary-coded text { codes, dictionary })`,
+        );
+      } else readers[name] = arrayReader(values);
+      typed.push(typedColumn(values));
     }
-    return columnsSource(readers, { format: 'columns', gzip: false });
+    return columnsSource(readers, { format: 'columns', gzip: false }, typed);
   }
   let peeked = await peekBytes(countBytes(byteChunks(input), options.onBytes));
   const gzip = isGzip(peeked.head);

@@ -34,6 +34,11 @@ export class DictionaryBuilder {
     return this.index.has(value);
   }
 
+  /** Append a row holding `code` (from {@link code}, or MISSING_CODE). */
+  pushCode(code: number): void {
+    this.codes.push(code);
+  }
+
   push(value: string | undefined): void {
     this.codes.push(value === undefined ? MISSING_CODE : this.code(value));
   }

@@ -16,9 +16,11 @@ export class Float64Builder {
     this.data[this.length++] = value;
   }
 
+  /** The values; ends the builder. */
   finish(): Float64Array {
-    // slice (not subarray) so the result owns a buffer of exactly its size: it is what gets transferred.
-    return this.data.slice(0, this.length);
+    // Full (sized right from the start): the array itself. Otherwise slice (not subarray), so the result owns a
+    // buffer of exactly its size: it is what gets transferred.
+    return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
   }
 }
 
@@ -40,7 +42,8 @@ export class Int32Builder {
     this.data[this.length++] = value;
   }
 
+  /** The values; ends the builder. */
   finish(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
   }
 }

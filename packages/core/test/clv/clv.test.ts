@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bgNbdConditionalExpectedPurchases,
+  conditionalExpectedPurchases,
   customerLifetimeValue,
   DAYS_PER_MONTH,
   DAYS_PER_YEAR,
@@ -100,6 +101,41 @@ describe('customerLifetimeValue', () => {
     }
     // The last weekly period is cut at the horizon: 365.25 / 7 = 52.18 weeks → 53 periods.
     expect(weekly.periods).toBe(53);
+  });
+
+  it('equals the discounted sum of period increments of the conditional expectation, in both models', () => {
+    // Customers sharing (x, T) with different tx: CLV shares the (x, T) part, but P(alive) differs.
+    const data = { x: [0, 3, 3, 3, 1, 12], tx: [0, 10, 25, 38, 2, 30], T: [40, 40, 40, 40, 5, 31] };
+    const money = [10, 20, 30, 40, 50, 60];
+    const models: PurchaseModel[] = [
+      model,
+      { kind: 'pareto-nbd', params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } },
+    ];
+    for (const m of models) {
+      const res = customerLifetimeValue(data, money, {
+        model: m,
+        unit: 'week',
+        horizon,
+        annualDiscountRate: 0.1,
+      });
+      const expected = new Array<number>(data.x.length).fill(0);
+      let previous: Float64Array = new Float64Array(data.x.length);
+      for (let k = 1; k <= 12; k++) {
+        const days = (k * 365.25) / 12;
+        const current = conditionalExpectedPurchases(m, data, days / 7);
+        for (let i = 0; i < data.x.length; i++) {
+          expected[i]! += ((current[i]! - previous[i]!) * money[i]!) / 1.1 ** (days / 365.25);
+        }
+        previous = current;
+      }
+      for (let i = 0; i < data.x.length; i++) {
+        expect(res.clv[i]).toBeCloseTo(expected[i]!, 10);
+        expect(res.expectedPurchases[i]).toBeCloseTo(previous[i]!, 12);
+      }
+      // Same (x, T), later last purchase: more likely alive, more value.
+      expect(res.clv[1]! / money[1]!).toBeLessThan(res.clv[2]! / money[2]!);
+      expect(res.clv[2]! / money[2]!).toBeLessThan(res.clv[3]! / money[3]!);
+    }
   });
 
   it('works for Pareto/NBD too and rejects bad input', () => {
