@@ -8,6 +8,8 @@ export interface BenchArgs {
   readonly customers: number;
   readonly seed: number;
   readonly retail: boolean;
+  /** Write a CPU profile of each pipeline worker (DevTools .cpuprofile) into this folder. */
+  readonly profile: string | undefined;
   readonly help: boolean;
 }
 
@@ -23,6 +25,7 @@ export const USAGE = `pnpm bench [options]
   --customers N      synthetic customers (default 100000; --scale: 1000000)
   --seed N           seed of the synthetic data (default 1)
   --no-retail        skip the Online Retail file
+  --profile DIR      write a CPU profile of each pipeline run's worker into DIR (open in Chrome DevTools)
   -h, --help         this text`;
 
 function positiveInteger(flag: string, value: string | undefined): number {
@@ -41,6 +44,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let seed = 1;
   let retail = true;
   let help = false;
+  let profile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
@@ -72,6 +76,10 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--no-retail':
         retail = false;
         break;
+      case '--profile':
+        profile = value();
+        if (!profile) throw new Error('--profile needs a folder');
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -88,6 +96,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     customers: customers ?? (scale ? 1_000_000 : 100_000),
     seed,
     retail,
+    profile,
     help,
   };
 }

@@ -86,7 +86,7 @@ async function main(): Promise<number> {
   progress(`serving on ${server.origin}; starting ${chromium}`);
   let browser: BenchBrowser | undefined;
   try {
-    browser = await BenchBrowser.open(chromium, `${server.origin}/`, progress);
+    browser = await BenchBrowser.open(chromium, `${server.origin}/`, progress, args.profile);
     const load = loadavg()
       .map((n) => n.toFixed(2))
       .join(' ');

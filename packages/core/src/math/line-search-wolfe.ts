@@ -11,6 +11,14 @@ export interface LineSearchResult {
 
 const C1 = 1e-4; // sufficient decrease (Armijo)
 const C2 = 0.9; // curvature; 0.9 is the usual choice for quasi-Newton directions
+/**
+ * Relative noise allowance on f for the approximate Wolfe conditions (Hager & Zhang 2005): a sum of 10⁵
+ * log-likelihood terms carries rounding noise of ~1e-13 relative, so near the optimum, where the decrease along a
+ * step is smaller than that, the Armijo test compares noise with noise and fails at random (a line search that
+ * then spends 100+ evaluations before giving up). There the gradient is still informative: a step whose f is
+ * within this allowance of f0 and whose slope satisfies the curvature conditions is accepted.
+ */
+const EPS_F = 1e-11;
 const MAX_BRACKET = 40;
 const MAX_ZOOM = 40;
 
@@ -71,6 +79,12 @@ export function* lineSearchWolfeSteps(
     if (!Number.isFinite(f)) return { f: Number.POSITIVE_INFINITY, dphi: Number.NaN };
     return { f, dphi: dot(gTrial, direction) };
   };
+  // Hager–Zhang's approximate Wolfe conditions: σ φ'(0) ≤ φ'(α) ≤ (2δ − 1) φ'(0) and φ(α) ≤ φ(0) + ε|φ(0)|.
+  // They keep sᵀy > 0 for the BFGS update, and only matter where f has stopped resolving the decrease.
+  // Used only where the decrease the step promises to first order, −α φ'(0), is itself below the noise allowance.
+  const noise = EPS_F * Math.abs(f0);
+  const approximateWolfe = (step: number, f: number, dphi: number): boolean =>
+    -step * dphi0 <= noise && f <= f0 + noise && C2 * dphi0 <= dphi && dphi <= (2 * C1 - 1) * dphi0;
   const accept = (step: number, f: number): LineSearchResult => {
     xOut.set(xTrial);
     gradientOut.set(gTrial);
@@ -117,6 +131,7 @@ export function* lineSearchWolfeSteps(
       if (!Number.isFinite(step) || step < left + margin || step > right - margin) step = 0.5 * (lo + hi);
       const { f, dphi } = yield* evaluate(step);
       remember(step, f);
+      if (approximateWolfe(step, f, dphi)) return accept(step, f);
       if (f > f0 + C1 * step * dphi0 || f >= fLo) {
         hi = step;
         fHi = f;
@@ -143,6 +158,7 @@ export function* lineSearchWolfeSteps(
   for (let i = 0; i < MAX_BRACKET; i++) {
     const { f, dphi } = yield* evaluate(step);
     remember(step, f);
+    if (approximateWolfe(step, f, dphi)) return accept(step, f);
     if (f > f0 + C1 * step * dphi0 || (i > 0 && f >= prevF))
       return yield* zoom(prevStep, prevF, prevD, step, f, dphi);
     if (Math.abs(dphi) <= -C2 * dphi0) return accept(step, f);

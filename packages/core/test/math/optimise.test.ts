@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   centralDifferenceGradient,
   invertPositiveDefinite,
+  lineSearchWolfe,
   logAddExp,
   logSubExp,
   logSumExp,
   minimizeBfgs,
   numericHessian,
 } from '../../src/math/index.js';
+import type { ObjectiveWithGradient } from '../../src/math/objective.js';
 
 describe('log-space arithmetic', () => {
   it('adds and subtracts exponentials without overflow', () => {
@@ -78,5 +80,26 @@ describe('numeric derivatives and inversion', () => {
     expect(inv?.[1]).toBeCloseTo(-3 / 11, 6);
     expect(inv?.[8]).toBeCloseTo(1 / 12, 6);
     expect(invertPositiveDefinite([1, 2, 2, 1], 2)).toBeUndefined();
+  });
+});
+
+describe('line search near the optimum, where f is rounding noise', () => {
+  it('accepts a step on the gradient (approximate Wolfe) when the Armijo test only sees noise', () => {
+    // φ(α) falls by 5e-13 over the step, but every trial point carries +1e-9 of "rounding" that the start does
+    // not: the sufficient-decrease test can never pass, as near the maximum of a likelihood summed over 10⁵ rows.
+    const objective: ObjectiveWithGradient = (x, gradient) => {
+      const a = x[0] as number;
+      gradient[0] = 1e-12 * (a - 1);
+      return 1e5 + 0.5e-12 * (a - 1) ** 2 + (a === 0 ? 0 : 1e-9);
+    };
+    const g0 = new Float64Array(1);
+    const f0 = objective(Float64Array.of(0), g0);
+    const xOut = new Float64Array(1);
+    const gOut = new Float64Array(1);
+    const result = lineSearchWolfe(objective, Float64Array.of(0), f0, g0, Float64Array.of(1), 1, xOut, gOut);
+    expect(result.ok).toBe(true);
+    expect(result.evaluations).toBe(1);
+    expect(xOut[0]).toBe(1);
+    expect(gOut[0]).toBe(0);
   });
 });
