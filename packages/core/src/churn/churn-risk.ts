@@ -84,6 +84,46 @@ export const CHURN_WEIGHTS = {
 const round = (v: number) => Math.round(v);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
+/** The English sentence of a reason, from its figures. */
+function reasonText(code: ChurnReason['code'], v: Readonly<Record<string, number>>): string {
+  switch (code) {
+    case 'overdue':
+      return `usually buys every ${v.usualDays} days, silent for ${v.silentDays}`;
+    case 'one-time-overdue':
+      return `bought once, ${v.silentDays} days ago; repeat buyers usually buy again within ${v.usualDays} days`;
+    case 'not-alive':
+      return `only a ${pct(v.pAlive!)} chance of still being an active customer`;
+    case 'spend-decline':
+      return `spend down ${pct(v.drop!)} in the last ${v.months} months against the ${v.months} before`;
+    case 'frequency-decline':
+      return `${v.recent} purchase${v.recent === 1 ? '' : 's'} in the last ${v.months} months, down from ${v.previous}`;
+    case 'complaints':
+      return `${v.complaints} complaint${v.complaints === 1 ? '' : 's'} in the last ${v.days} days`;
+    case 'low-satisfaction':
+      return `low satisfaction: ${v.mean!.toFixed(1)} on a ${v.min}–${v.max} scale`;
+  }
+}
+
+/**
+ * A reason with its sentence made on demand: scoring finds reasons for every customer, but only the ones shown
+ * are ever read, and building 10⁵ sentences up front was a third of the churn stage. `toJSON` includes the text.
+ */
+class Reason implements ChurnReason {
+  constructor(
+    readonly code: ChurnReason['code'],
+    readonly contribution: number,
+    readonly values: Readonly<Record<string, number>>,
+  ) {}
+
+  get text(): string {
+    return reasonText(this.code, this.values);
+  }
+
+  toJSON(): ChurnReason {
+    return { code: this.code, contribution: this.contribution, values: this.values, text: this.text };
+  }
+}
+
 /** Median of finite values; sorts them in place. */
 function* medianSteps(values: Float64Array): Work<number> {
   if (values.length === 0) return Number.NaN;
@@ -340,31 +380,13 @@ function scoreRange(state: Scoring, from: number, to: number): void {
     if (u > 0 && silent > u) {
       const s = 1 - Math.exp(-(silent / u - 1));
       const contribution = CHURN_WEIGHTS.overdue * s;
-      candidates.push(
-        intervals > 0
-          ? {
-              code: 'overdue',
-              contribution,
-              values: { usualDays: round(u), silentDays: silent },
-              text: `usually buys every ${round(u)} days, silent for ${silent}`,
-            }
-          : {
-              code: 'one-time-overdue',
-              contribution,
-              values: { usualDays: round(u), silentDays: silent },
-              text: `bought once, ${silent} days ago; repeat buyers usually buy again within ${round(u)} days`,
-            },
-      );
+      const values = { usualDays: round(u), silentDays: silent };
+      candidates.push(new Reason(intervals > 0 ? 'overdue' : 'one-time-overdue', contribution, values));
     }
 
     const alive = input.pAlive?.[c] ?? Number.NaN;
     if (intervals > 0 && Number.isFinite(alive) && alive < 1) {
-      candidates.push({
-        code: 'not-alive',
-        contribution: CHURN_WEIGHTS.notAlive * (1 - alive),
-        values: { pAlive: alive },
-        text: `only a ${pct(alive)} chance of still being an active customer`,
-      });
+      candidates.push(new Reason('not-alive', CHURN_WEIGHTS.notAlive * (1 - alive), { pAlive: alive }));
     }
 
     // Trend: the previous window against the latest, for customers who were there for both.
@@ -387,40 +409,45 @@ function scoreRange(state: Scoring, from: number, to: number): void {
       const countDrop = previousCount > 0 ? Math.max(0, (previousCount - recentCount) / previousCount) : 0;
       const months = Math.round(trendDays / 30.4375);
       if (spendDrop >= countDrop && spendDrop > 0) {
-        candidates.push({
-          code: 'spend-decline',
-          contribution: CHURN_WEIGHTS.trend * spendDrop,
-          values: { drop: spendDrop, recent: recentSpend, previous: previousSpend, months },
-          text: `spend down ${pct(spendDrop)} in the last ${months} months against the ${months} before`,
-        });
+        candidates.push(
+          new Reason('spend-decline', CHURN_WEIGHTS.trend * spendDrop, {
+            drop: spendDrop,
+            recent: recentSpend,
+            previous: previousSpend,
+            months,
+          }),
+        );
       } else if (countDrop > 0) {
-        candidates.push({
-          code: 'frequency-decline',
-          contribution: CHURN_WEIGHTS.trend * countDrop,
-          values: { drop: countDrop, recent: recentCount, previous: previousCount, months },
-          text: `${recentCount} purchase${recentCount === 1 ? '' : 's'} in the last ${months} months, down from ${previousCount}`,
-        });
+        candidates.push(
+          new Reason('frequency-decline', CHURN_WEIGHTS.trend * countDrop, {
+            drop: countDrop,
+            recent: recentCount,
+            previous: previousCount,
+            months,
+          }),
+        );
       }
     }
 
     if (complaints[c]! > 0) {
-      candidates.push({
-        code: 'complaints',
-        contribution: CHURN_WEIGHTS.complaints * (1 - 0.5 ** complaints[c]!),
-        values: { complaints: complaints[c]!, days: complaintDays },
-        text: `${complaints[c]} complaint${complaints[c] === 1 ? '' : 's'} in the last ${complaintDays} days`,
-      });
+      candidates.push(
+        new Reason('complaints', CHURN_WEIGHTS.complaints * (1 - 0.5 ** complaints[c]!), {
+          complaints: complaints[c]!,
+          days: complaintDays,
+        }),
+      );
     }
     if (satisfactionCount[c]! > 0 && scaleMax > scaleMin) {
       const mean = satisfactionSum[c]! / satisfactionCount[c]!;
       const position = (mean - scaleMin) / (scaleMax - scaleMin);
       if (position < 0.4) {
-        candidates.push({
-          code: 'low-satisfaction',
-          contribution: CHURN_WEIGHTS.satisfaction * (1 - position / 0.4),
-          values: { mean, min: scaleMin, max: scaleMax },
-          text: `low satisfaction: ${mean.toFixed(1)} on a ${scaleMin}–${scaleMax} scale`,
-        });
+        candidates.push(
+          new Reason('low-satisfaction', CHURN_WEIGHTS.satisfaction * (1 - position / 0.4), {
+            mean,
+            min: scaleMin,
+            max: scaleMax,
+          }),
+        );
       }
     }
 
