@@ -459,11 +459,10 @@ function arrowSource(bytes: Uint8Array, gzip: boolean): RecordSource {
  */
 function arrowTypedColumn(column: Column<unknown>): TypedColumn | undefined {
   if (column.nullCount > 0) return undefined;
-  const batch = column.data[0] as
-    | { values?: unknown; dictionary?: { toArray(): unknown[] } }
-    | undefined;
+  const batch = column.data[0] as { values?: unknown; dictionary?: { toArray(): unknown[] } } | undefined;
   if (column.type.typeId === -1) {
-    if (column.data.length !== 1 || !(batch?.values instanceof Int32Array) || !batch.dictionary) return undefined;
+    if (column.data.length !== 1 || !(batch?.values instanceof Int32Array) || !batch.dictionary)
+      return undefined;
     const dictionary = batch.dictionary.toArray();
     if (!dictionary.every((v) => typeof v === 'string')) return undefined;
     return { kind: 'dict', codes: batch.values, dictionary: dictionary as string[] };

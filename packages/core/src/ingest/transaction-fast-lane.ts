@@ -152,12 +152,15 @@ function intCustomerCodes(values: ArrayLike<number>, customer: DictionaryBuilder
   const span = max - min + 1;
   if (span >= 1 && span <= 4 * values.length + 65_536) {
     const table = new Int32Array(span).fill(-1);
+    let added = customer.size;
     return (start, end, out) => {
       for (let i = start; i < end; i++) {
         const slot = (values[i] as number) - min;
         let code = table[slot] as number;
         if (code < 0) {
-          code = customer.code(String(values[i]));
+          // A distinct integer is a distinct string: while the lane is the only one adding ids, no lookup is needed.
+          code = customer.size === added ? customer.addNew(String(values[i])) : customer.code(String(values[i]));
+          added = customer.size;
           table[slot] = code;
         }
         out[i - start] = code;

@@ -15,9 +15,23 @@ export class DictionaryBuilder {
     for (const value of seed) this.code(value);
   }
 
+  /** Values added by {@link addNew} and not yet in `index` (it is brought up to date when next needed). */
+  private unindexed = 0;
+
+  /**
+   * Adds `value`, which the caller knows is not in the dictionary yet (e.g. a distinct integer id it has not seen),
+   * and returns its code — without hashing the string: the index catches up only if {@link code} is called.
+   */
+  addNew(value: string): number {
+    this.values.push(value);
+    this.unindexed++;
+    return this.values.length - 1;
+  }
+
   /** The code of `value`, adding it to the dictionary if new (does not append a row). */
   code(value: string): number {
     if (value === this.lastValue) return this.lastCode;
+    this.catchUp();
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.values.length;
@@ -31,7 +45,15 @@ export class DictionaryBuilder {
 
   /** Whether `value` is already in the dictionary. */
   has(value: string): boolean {
+    this.catchUp();
     return this.index.has(value);
+  }
+
+  private catchUp(): void {
+    if (this.unindexed === 0) return;
+    for (let c = this.values.length - this.unindexed; c < this.values.length; c++)
+      this.index.set(this.values[c]!, c);
+    this.unindexed = 0;
   }
 
   /** Append a row holding `code` (from {@link code}, or MISSING_CODE). */
