@@ -1,12 +1,2 @@
-// vega-interpreter is a dependency of @crm-lens/elements, the package that runs vega in pages, and not of
-// charts; rather than install a second copy, the tests load the elements package's own.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-
-const requireFromElements = createRequire(new URL('../../../elements/package.json', import.meta.url));
-const modulePath = requireFromElements.resolve('vega-interpreter');
-
-/** vega-interpreter's `expressionInterpreter`: evaluates parsed expression ASTs without `Function`. */
-export const { expressionInterpreter } = (await import(pathToFileURL(modulePath).href)) as {
-  expressionInterpreter: object;
-};
+// The elements parse with `ast: true` and evaluate with vega-interpreter (no `unsafe-eval`); the tests do the same.
+export { expressionInterpreter } from 'vega-interpreter';
