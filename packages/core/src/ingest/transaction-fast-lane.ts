@@ -159,7 +159,8 @@ function intCustomerCodes(values: ArrayLike<number>, customer: DictionaryBuilder
         let code = table[slot] as number;
         if (code < 0) {
           // A distinct integer is a distinct string: while the lane is the only one adding ids, no lookup is needed.
-          code = customer.size === added ? customer.addNew(String(values[i])) : customer.code(String(values[i]));
+          code =
+            customer.size === added ? customer.addNew(String(values[i])) : customer.code(String(values[i]));
           added = customer.size;
           table[slot] = code;
         }

@@ -216,7 +216,7 @@ export function* _scoreCustomersWork(
 
   yield 'summary';
   const asOf = options.asOf ?? (yield* lastDateSteps(table));
-  const summary = yield* summarizeCustomersSteps(table, { asOf });
+  const summary = yield* summarizeCustomersSteps(table, { asOf, recordOccasions: true });
   yield 'rfm';
   const rfmScores = yield* scoreRfmSteps(summary, options.rfm ?? {});
   const segments = yield* assignSegmentsSteps(
@@ -227,7 +227,8 @@ export function* _scoreCustomersWork(
   const abc = yield* abcClassifySteps(summary.netRevenue, { ...options.abc, ids: table.customer.dictionary });
 
   yield 'occasions';
-  const occasions: PurchaseOccasions = yield* purchaseOccasionsSteps(table);
+  // The summary grouped the rows into day occasions already (rows after asOf left out, as every later step does).
+  const occasions: PurchaseOccasions = summary.occasions ?? (yield* purchaseOccasionsSteps(table));
   const calibration = yield* summarizeOccasionsSteps(occasions, table.customer.dictionary, {
     unit,
     calibrationEnd: asOf,

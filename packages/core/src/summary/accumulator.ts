@@ -1,3 +1,5 @@
+import type { PurchaseOccasions } from '../clv/occasions.js';
+import { Float64Builder } from '../util/growable.js';
 import { forChunks, type Work } from '../util/work.js';
 import { utcDayNumber } from './day.js';
 import type { CustomerSummary, PurchaseOccasion } from './types.js';
@@ -19,6 +21,47 @@ export class Accumulator {
   readonly windowStartDay: number;
   rowsUsed = 0;
   rowsBeforeWindow = 0;
+  /** When recording: the day occasions in customer order, as `purchaseOccasions` lays them out. */
+  private recorder: OccasionRecorder | undefined;
+
+  /**
+   * Also record each purchase occasion (day start, net value) and count the dropped ones: valid when candidates
+   * are days, arrive customer by customer in ascending day order, and there is no window (all history).
+   */
+  recordOccasions(dayMs: number): void {
+    const customers = this.frequency.length;
+    this.recorder = {
+      dayMs,
+      counts: new Int32Array(customers),
+      time: new Float64Builder(Math.max(1024, customers * 4)),
+      value: new Float64Builder(Math.max(1024, customers * 4)),
+      dropped: 0,
+      lastCustomer: -1,
+      lastDay: Number.NEGATIVE_INFINITY,
+      inOrder: true,
+    };
+  }
+
+  /**
+   * The recorded occasions (see {@link recordOccasions}), or undefined when none were recorded or the candidates
+   * did not arrive in customer and day order.
+   */
+  occasions(invalidRows: number): PurchaseOccasions | undefined {
+    const r = this.recorder;
+    if (r === undefined || !r.inOrder) return undefined;
+    const customers = r.counts.length;
+    const offsets = new Int32Array(customers + 1);
+    for (let c = 0; c < customers; c++) offsets[c + 1] = offsets[c]! + r.counts[c]!;
+    return {
+      customerCount: customers,
+      offsets,
+      time: r.time.finish(),
+      value: r.value.finish(),
+      mergeSameDay: true,
+      invalidRows,
+      droppedGroups: r.dropped,
+    };
+  }
 
   constructor(customers: number, windowStartDay: number) {
     this.windowStartDay = windowStartDay;
@@ -35,6 +78,18 @@ export class Accumulator {
     // A free purchase (every row exactly 0, e.g. a promotional item) counts; a cancelled one (+x, −x) does not,
     // even when rounding leaves a crumb (0.1 + 0.2 − 0.3 = 5.6e-17).
     const purchase = net > gross * ROUNDING || (gross === 0 && ret === 0);
+    const r = this.recorder;
+    if (r !== undefined) {
+      if (c < r.lastCustomer || (c === r.lastCustomer && day <= r.lastDay)) r.inOrder = false;
+      r.lastCustomer = c;
+      r.lastDay = day;
+      // purchaseOccasions' rule, the same as `purchase`: a day nets to a purchase, or is a refund (dropped).
+      if (purchase) {
+        r.counts[c]!++;
+        r.time.push(day * r.dayMs);
+        r.value.push(net);
+      } else r.dropped++;
+    }
     if (purchase) {
       // NaN compares false, so the first occasion always wins the `!(… <= …)` tests.
       if (!(this.firstPurchase[c]! <= time)) this.firstPurchase[c] = time;
@@ -116,6 +171,18 @@ interface Recency {
   readonly hasPurchase: Uint8Array;
   customersWithoutPurchase: number;
   customersWithoutPurchaseInWindow: number;
+}
+
+/** State of {@link Accumulator.recordOccasions}. */
+interface OccasionRecorder {
+  readonly dayMs: number;
+  readonly counts: Int32Array;
+  readonly time: Float64Builder;
+  readonly value: Float64Builder;
+  dropped: number;
+  lastCustomer: number;
+  lastDay: number;
+  inOrder: boolean;
 }
 
 /** Recency and purchase flags of customers `from … to − 1`. */

@@ -10,6 +10,7 @@ export interface ResolvedSummarizeCustomersOptions {
   readonly asOf: number;
   readonly windowDays: number | undefined;
   readonly occasion: PurchaseOccasion;
+  readonly recordOccasions: boolean;
 }
 
 /**
@@ -47,7 +48,7 @@ export function resolveSummarizeCustomersOptions(
   table: TransactionTable,
   options: SummarizeCustomersOptions,
 ): ResolvedSummarizeCustomersOptions {
-  const { asOf, windowDays, mergeSameDay = true } = options;
+  const { asOf, windowDays, mergeSameDay = true, recordOccasions = false } = options;
   if (typeof asOf !== 'number' || !Number.isFinite(asOf)) {
     throw new RangeError(`asOf must be a finite epoch-millisecond number, got ${String(asOf)}`);
   }
@@ -62,7 +63,7 @@ export function resolveSummarizeCustomersOptions(
     throw new RangeError('orderId must have table.length rows');
   }
   const occasion: PurchaseOccasion = mergeSameDay ? 'day' : table.orderId ? 'order' : 'row';
-  return { asOf, windowDays, occasion };
+  return { asOf, windowDays, occasion, recordOccasions };
 }
 
 /** The unchecked kernel of {@link summarizeCustomers}. */
@@ -112,9 +113,10 @@ export function* _summarizeCustomersSteps(
   // Pass 2: group each customer's rows into runs of equal key (occasion candidates) and total them.
   const rows = keyed.kept.subarray(0, keyed.keptCount);
   const acc = new Accumulator(customers, windowStartDay);
+  if (options.recordOccasions && occasion === 'day' && windowDays === undefined) acc.recordOccasions(dayMs);
   if (occasion === 'row') yield* addRowsSteps(rows, codes, amount, date, dayMs, acc);
   else yield* addRunsBySlicesSteps(rows, codes, keyed.key, amount, date, dayMs, acc);
-  return yield* acc.finishSteps(
+  const summary = yield* acc.finishSteps(
     ids,
     asOf,
     asOfDay,
@@ -124,6 +126,8 @@ export function* _summarizeCustomersSteps(
     keyed.rowsInvalid,
     keyed.rowsAfterAsOf,
   );
+  const occasions = acc.occasions(keyed.rowsInvalid);
+  return occasions ? { ...summary, occasions } : summary;
 }
 
 /** Inputs, outputs and counts of pass 1, carried from chunk to chunk. */

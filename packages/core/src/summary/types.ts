@@ -1,3 +1,4 @@
+import type { PurchaseOccasions } from '../clv/occasions.js';
 /**
  * What counts as one purchase occasion (the unit of frequency):
  * - `'day'`: one UTC calendar day of a customer (same-day rows merged);
@@ -28,6 +29,12 @@ export interface SummarizeCustomersOptions {
    * `orderId`, else a row.
    */
   readonly mergeSameDay?: boolean;
+  /**
+   * Also return the purchase occasions (`occasions`: days per customer, CSR), as `purchaseOccasions` of the rows up
+   * to `asOf` gives them — for day occasions without a window; scoring reuses them instead of grouping the rows a
+   * second time. Default false.
+   */
+  readonly recordOccasions?: boolean;
 }
 
 /** Row and customer counts that explain what {@link summarizeCustomers} used and what it left out. */
@@ -97,4 +104,6 @@ export interface CustomerSummary {
   readonly hasPurchase: Uint8Array;
   /** What was used and what was left out. */
   readonly stats: SummaryStats;
+  /** The purchase occasions, when asked for with `recordOccasions` (day occasions, no window). */
+  readonly occasions?: PurchaseOccasions;
 }
