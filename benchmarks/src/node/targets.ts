@@ -44,14 +44,15 @@ export function suiteTargets(suite: SuiteResult): Target[] {
   const arquero = summary.find((s) => s.name === 'arquero groupby/rollup')?.ms ?? null;
   const arqueroIds = summary.find((s) => s.name === 'arquero groupby/rollup, string ids')?.ms ?? null;
   const duck = summary.find((s) => s.name.startsWith('DuckDB'))?.ms ?? null;
+  const byDay = summary.find((s) => s.name === 'crm-lens, same-day occasions')?.ms ?? null;
   targets.push({
     target: 'RFM summary ≥ 5× faster than arquero groupby',
-    figure: `${ratio(ours, arquero)} (by int32 code); ${ratio(ours, arqueroIds)} (arquero by string id)`,
+    figure: `${ratio(ours, arquero)} (same aggregates, by int32 code); ${ratio(ours, arqueroIds)} (arquero by string id); with same-day occasions ${ratio(byDay, arquero)}`,
     met: ours !== null && arquero !== null ? arquero / ours >= 5 : null,
   });
   targets.push({
     target: 'RFM summary faster than DuckDB-WASM',
-    figure: ratio(ours, duck),
+    figure: `${ratio(ours, duck)} (same aggregates); with same-day occasions ${ratio(byDay, duck)}`,
     met: ours !== null && duck !== null ? duck / ours > 1 : null,
   });
   const all = suite.datasets.flatMap((d) => d.pipelines);

@@ -23,7 +23,9 @@ export function lastDay(table: TransactionTable): number {
 
 /**
  * Core's stage kernels called one at a time, as `scoreCustomers` calls them (same defaults: asOf = last day,
- * weekly BTYD units), each timed. `summary` is the kernel compared with the baselines.
+ * weekly BTYD units), each timed. `summary-rows` is the kernel compared with the baselines: the same aggregates
+ * (per customer: last date, row count, amount sum — and more), where `summary`, what scoring uses, also merges a
+ * customer's rows of one day into one purchase occasion.
  */
 export function timeKernels(table: TransactionTable): { times: Record<string, number>; groups: number } {
   const times: Record<string, number> = {};
@@ -35,6 +37,7 @@ export function timeKernels(table: TransactionTable): { times: Record<string, nu
   };
   const asOf = lastDay(table);
   const ids = table.customer.dictionary;
+  time('summary-rows', () => summarizeCustomers(table, { asOf, mergeSameDay: false }));
   const summary: CustomerSummary = time('summary', () => summarizeCustomers(table, { asOf }));
   time('rfm', () => assignSegments(scoreRfm(summary, {})));
   time('abc', () => abcClassify(summary.netRevenue, { ids }));

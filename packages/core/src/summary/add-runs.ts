@@ -3,50 +3,15 @@ import type { Accumulator } from './accumulator.js';
 import { sliceByCustomerSteps } from './customer-slices.js';
 import { isSortedRange, SortScratch, sortRangeByKey, sortRangeByKeySteps } from './sort-range.js';
 
-// Two ways to feed occasion candidates to the accumulator. A candidate is a run of one customer's rows with
-// equal key (a day or an order): its net, gross and returned amounts, its row count and its earliest time.
-// Both report their work (see `Work`): every chunk of rows, or of customers.
+// Feeds occasion candidates to the accumulator. A candidate is a run of one customer's rows with equal key (a day
+// or an order): its net, gross and returned amounts, its row count and its earliest time. Reports its work (see
+// `Work`) every chunk of customers. (Row occasions need no grouping: summarize-customers adds them directly.)
 
-/** Nominal cost of one row fed to the accumulator (random access by customer). */
-const ROW_COST = 20;
 /** Nominal cost per row of the per-customer scan, and per customer. */
 const SCAN_COST = 8;
 const CUSTOMER_COST = 20;
 /** Customers with more rows than this are sorted in steps (a native sort of them could take a whole slice). */
 const LONG_RANGE = 16_384;
-
-/** Every row is its own candidate (occasions are rows). */
-export function* addRowsSteps(
-  rows: Int32Array,
-  codes: Int32Array,
-  amount: Float64Array,
-  time: Float64Array,
-  dayMs: number,
-  acc: Accumulator,
-): Work<void> {
-  yield* forChunks(rows.length, ROW_COST, addRowRange, { rows, codes, amount, time, dayMs, acc });
-}
-
-function addRowRange(
-  s: {
-    readonly rows: Int32Array;
-    readonly codes: Int32Array;
-    readonly amount: Float64Array;
-    readonly time: Float64Array;
-    readonly dayMs: number;
-    readonly acc: Accumulator;
-  },
-  from: number,
-  to: number,
-): void {
-  const { rows, codes, amount, time, dayMs, acc } = s;
-  for (let p = from; p < to; p++) {
-    const i = rows[p]!;
-    const a = amount[i]!;
-    const t = time[i]!;
-    acc.add(codes[i]!, Math.floor(t / dayMs), t, 1, a, Math.max(a, 0), Math.max(-a, 0));
-  }
-}
 
 /**
  * Each customer's rows are first made contiguous (`sliceByCustomer`), sorted by key only where a

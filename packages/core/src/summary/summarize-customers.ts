@@ -1,7 +1,7 @@
 import type { TransactionTable } from '../schema/transactions.js';
 import { forChunks, runWork, type Work } from '../util/work.js';
 import { Accumulator } from './accumulator.js';
-import { addRowsSteps, addRunsBySlicesSteps } from './add-runs.js';
+import { addRunsBySlicesSteps } from './add-runs.js';
 import { DAY_MS } from './day.js';
 import type { CustomerSummary, PurchaseOccasion, SummarizeCustomersOptions } from './types.js';
 
@@ -93,6 +93,32 @@ export function* _summarizeCustomersSteps(
   const asOfDay = Math.floor(asOf / dayMs);
   const windowStartDay = windowDays === undefined ? Number.NEGATIVE_INFINITY : asOfDay - windowDays + 1;
 
+  if (occasion === 'row') {
+    // Every row is its own occasion: one pass, straight into the per-customer totals (no keys, no grouping).
+    const acc = new Accumulator(customers, windowStartDay);
+    const direct: DirectRows = {
+      codes,
+      date,
+      amount,
+      customers,
+      asOfDay,
+      acc,
+      rowsInvalid: 0,
+      rowsAfterAsOf: 0,
+    };
+    yield* forChunks(n, DIRECT_COST, addRowsDirect, direct);
+    return yield* acc.finishSteps(
+      ids,
+      asOf,
+      asOfDay,
+      windowDays,
+      occasion,
+      n,
+      direct.rowsInvalid,
+      direct.rowsAfterAsOf,
+    );
+  }
+
   // Pass 1: drop invalid rows and rows after the analysis day; give each kept row its grouping key.
   const keyed: KeyedRows = {
     codes,
@@ -114,8 +140,7 @@ export function* _summarizeCustomersSteps(
   const rows = keyed.kept.subarray(0, keyed.keptCount);
   const acc = new Accumulator(customers, windowStartDay);
   if (options.recordOccasions && occasion === 'day' && windowDays === undefined) acc.recordOccasions(dayMs);
-  if (occasion === 'row') yield* addRowsSteps(rows, codes, amount, date, dayMs, acc);
-  else yield* addRunsBySlicesSteps(rows, codes, keyed.key, amount, date, dayMs, acc);
+  yield* addRunsBySlicesSteps(rows, codes, keyed.key, amount, date, dayMs, acc);
   const summary = yield* acc.finishSteps(
     ids,
     asOf,
@@ -128,6 +153,46 @@ export function* _summarizeCustomersSteps(
   );
   const occasions = acc.occasions(keyed.rowsInvalid);
   return occasions ? { ...summary, occasions } : summary;
+}
+
+/** Nominal cost per row of the one-pass row-occasion summary (random access by customer). */
+const DIRECT_COST = 24;
+
+/** Inputs and counts of {@link addRowsDirect}, carried from chunk to chunk. */
+interface DirectRows {
+  readonly codes: Int32Array;
+  readonly date: Float64Array;
+  readonly amount: Float64Array;
+  readonly customers: number;
+  readonly asOfDay: number;
+  readonly acc: Accumulator;
+  rowsInvalid: number;
+  rowsAfterAsOf: number;
+}
+
+/** Rows `from … to − 1` as occasions of their own: checked as in pass 1, then added to the totals. */
+function addRowsDirect(s: DirectRows, from: number, to: number): void {
+  const { codes, date, amount, customers, asOfDay, acc } = s;
+  const dayMs = DAY_MS;
+  let rowsInvalid = s.rowsInvalid;
+  let rowsAfterAsOf = s.rowsAfterAsOf;
+  for (let i = from; i < to; i++) {
+    const c = codes[i]!;
+    const t = date[i]!;
+    const a = amount[i]!;
+    if (!(c >= 0 && c < customers) || !Number.isFinite(t) || !Number.isFinite(a)) {
+      rowsInvalid++;
+      continue;
+    }
+    const d = Math.floor(t / dayMs);
+    if (d > asOfDay) {
+      rowsAfterAsOf++;
+      continue;
+    }
+    acc.add(c, d, t, 1, a, Math.max(a, 0), Math.max(-a, 0));
+  }
+  s.rowsInvalid = rowsInvalid;
+  s.rowsAfterAsOf = rowsAfterAsOf;
 }
 
 /** Inputs, outputs and counts of pass 1, carried from chunk to chunk. */
