@@ -8,10 +8,14 @@ import type { BenchEngine } from './bench-engine.js';
 import { columnarise } from './columnarise.js';
 import { BenchCallError, type RpcCallOptions, WorkerRpc } from './worker-rpc.js';
 
-function buffersOf(columns: Readonly<Record<string, ArrayLike<unknown>>>): ArrayBuffer[] {
+function buffersOf(columns: Readonly<Record<string, unknown>>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const column of Object.values(columns)) {
     if (ArrayBuffer.isView(column)) buffers.add(column.buffer as ArrayBuffer);
+    // Dictionary-coded text: its codes.
+    else if (column && typeof column === 'object' && 'codes' in column && ArrayBuffer.isView(column.codes)) {
+      buffers.add(column.codes.buffer as ArrayBuffer);
+    }
   }
   return [...buffers];
 }
