@@ -56,7 +56,7 @@ describe('summary: recorded purchase occasions', () => {
         expect(Array.from(got.offsets)).toEqual(Array.from(expected.offsets));
         expect(Array.from(got.time)).toEqual(Array.from(expected.time));
         expect(got.value.length).toBe(expected.value.length);
-        got.value.forEach((v, i) => expect(v).toBeCloseTo(expected.value[i]!, 9));
+        for (let i = 0; i < got.value.length; i++) expect(got.value[i]).toBeCloseTo(expected.value[i]!, 9);
         expect(got.droppedGroups).toBe(expected.droppedGroups);
         expect(got.invalidRows).toBe(expected.invalidRows);
         expect(got.mergeSameDay).toBe(true);
