@@ -24,7 +24,9 @@ const DEFAULT_LOCATIONS = [
 // `*.test.ts` beside its components, add
 //   elements: [{ dir: 'src', suffix: '.test.ts' }],
 // and all of packages/elements/src/**/*.test.ts run in the browser (vitest reads only test/, so not there).
-const LOCATIONS_BY_PACKAGE = /** @type {Record<string, {dir: string, suffix: string}[]>} */ ({});
+const LOCATIONS_BY_PACKAGE = /** @type {Record<string, {dir: string, suffix: string}[]>} */ ({
+  elements: [{ dir: 'src', suffix: '.test.ts' }],
+});
 
 /**
  * Whether `dir` (recursively) holds a file whose name ends with `suffix`.
@@ -143,6 +145,23 @@ const engineMiddleware = [
   },
 ];
 
+// The charts' CSP page (packages/elements/src/internal/chart/vega-chart-csp.browser.test.ts): vega must draw
+// with scripts from the page's origin only — no 'unsafe-eval', no inline script or style.
+const CHARTS_CSP_PAGE = '/__charts/csp-page.html';
+const CHARTS_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'";
+
+/** @type {import('@web/test-runner').TestRunnerConfig['middleware']} */
+const chartsMiddleware = [
+  async (context, next) => {
+    if (context.path !== CHARTS_CSP_PAGE) return next();
+    context.set('Content-Security-Policy', CHARTS_CSP);
+    context.type = 'text/html';
+    context.body =
+      '<!doctype html><title>crm-lens charts under a strict CSP</title>' +
+      '<script type="module" src="/packages/elements/src/internal/chart/csp-page.fixture.ts"></script>';
+  },
+];
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // Served from the repo root, so tests fetch fixtures as `/packages/<pkg>/test/fixtures/…`.
@@ -166,7 +185,7 @@ export default {
   // Use the `browser` field (arquero would otherwise pull in node:fs) and our packages' TypeScript sources.
   nodeResolve: { browser: true, exportConditions: ['browser', 'source'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), commonjsDefaultExport],
-  middleware: engineMiddleware,
+  middleware: [...(engineMiddleware ?? []), ...chartsMiddleware],
   // The machine has 2 cores: one Chromium, two test files at a time.
   concurrentBrowsers: 1,
   concurrency: 2,

@@ -382,7 +382,7 @@ export class EngineBackend {
       throw error;
     }
     const viewsStarted = performance.now();
-    const summary = buildSummary(resident.handle.id, run.scores, run.timings);
+    const summary = buildSummary(resident.handle.id, run.scores, run.timings, request.segmentMap);
     const now = performance.now();
     progress({ stage: 'done', fraction: 1 });
     return {

@@ -1,6 +1,5 @@
 import type { Engine } from './engine.js';
 import { EngineError, toEngineError } from './errors.js';
-import { InlineEngine } from './inline-engine.js';
 import { type HostKind, PROTOCOL_VERSION } from './protocol.js';
 import { WorkerEngine } from './worker-engine.js';
 
@@ -151,8 +150,12 @@ async function startHost(host: HostKind, options: CreateEngineOptions): Promise<
         URL.revokeObjectURL(blobUrl);
       }
     }
-    case 'in-thread':
+    case 'in-thread': {
+      // Loaded only when needed: the in-thread host carries all of core's models (~30 kB gzipped), which pages
+      // whose engine runs in a worker never use.
+      const { InlineEngine } = await import('./inline-engine.js');
       return new InlineEngine();
+    }
     default:
       throw unavailable(`unknown host "${String(host)}"`);
   }

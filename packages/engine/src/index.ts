@@ -36,6 +36,7 @@ export {
   type RejectionPage,
   type ScoreRequest,
   type ScoreSummary,
+  type SegmentRuleWire,
   type ThresholdWire,
   type WireColumn,
   type WireError,

@@ -96,6 +96,21 @@ export interface ScoreRequest {
     readonly current?: ThresholdWire;
     readonly potential?: ThresholdWire;
   };
+  /**
+   * The RFM segment map, in priority order (a customer belongs to the first segment whose ranges hold all three
+   * scores; customers no segment holds are "Others"). Default: core's `DEFAULT_SEGMENT_MAP`, the R rfm
+   * package's ten segments. Checked with core's `validateSegmentMap` against the 1…5 scores: names must be
+   * unique and non-empty, ranges whole numbers within 1…5 and not reversed (overlaps and gaps are allowed).
+   */
+  readonly segmentMap?: readonly SegmentRuleWire[];
+}
+
+/** One segment of a segment map as plain data (core's `SegmentRule`): inclusive `[min, max]` score ranges. */
+export interface SegmentRuleWire {
+  readonly name: string;
+  readonly r: readonly [min: number, max: number];
+  readonly f: readonly [min: number, max: number];
+  readonly m: readonly [min: number, max: number];
 }
 
 export type ThresholdWire =

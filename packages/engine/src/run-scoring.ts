@@ -98,6 +98,7 @@ export function toScoreOptions(request: ScoreRequest, interactions?: Interaction
           },
         }
       : {}),
+    ...(request.segmentMap !== undefined ? { segmentMap: request.segmentMap } : {}),
     ...(interactions ? { interactions } : {}),
   };
 }

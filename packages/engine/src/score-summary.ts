@@ -5,6 +5,7 @@ import {
   gini,
   paretoStatement,
   rfmHeatmap,
+  type SegmentMap,
 } from '@crm-lens/core';
 import type { FitSummary, ScoreSummary } from './protocol.js';
 
@@ -28,12 +29,14 @@ function fitSummary(model: FitSummary['model'], fit: FitResult<object>): FitSumm
 /**
  * The small shared result the summary views draw, built once per scoring: pyramid tiers, ABC classes with
  * Gini and the Pareto sentence, the concentration curve (downsampled), segments, the R × F heatmap and the
- * churn bands. ABC, Gini and the curve all use the net revenue the ABC classes were ranked by.
+ * churn bands. ABC, Gini and the curve all use the net revenue the ABC classes were ranked by. The heatmap
+ * cells name the segments of `segmentMap`, the map the customers were assigned with (default: core's).
  */
 export function buildSummary(
   dataset: string,
   scores: CustomerScores,
   timings: Readonly<Record<string, number>>,
+  segmentMap?: SegmentMap,
 ): ScoreSummary {
   const n = scores.ids.length;
   let scored = 0;
@@ -101,7 +104,7 @@ export function buildSummary(
       customers: s.customers,
       revenue: s.revenue,
     })),
-    heatmap: rfmHeatmap(scores.rfm).cells.map((cell) => ({
+    heatmap: rfmHeatmap(scores.rfm, segmentMap ? { map: segmentMap } : {}).cells.map((cell) => ({
       r: cell.r,
       f: cell.f,
       customers: cell.customers,

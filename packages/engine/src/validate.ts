@@ -1,6 +1,6 @@
-import { CHURN_BANDS, TIERS } from '@crm-lens/core';
+import { CHURN_BANDS, DEFAULT_SCORE_RULE, resolveScoreRule, TIERS, validateSegmentMap } from '@crm-lens/core';
 import { EngineError } from './errors.js';
-import type { ChurnQuery, CustomerField, ScoreRequest, ThresholdWire } from './protocol.js';
+import type { ChurnQuery, CustomerField, ScoreRequest, SegmentRuleWire, ThresholdWire } from './protocol.js';
 
 /** Every {@link CustomerField}, for checking requests that crossed a boundary untyped. */
 export const CUSTOMER_FIELDS: readonly CustomerField[] = [
@@ -37,6 +37,7 @@ const REQUEST_KEYS: ReadonlySet<string> = new Set([
   'model',
   'currentMonths',
   'thresholds',
+  'segmentMap',
 ]);
 
 function invalid(message: string): never {
@@ -67,6 +68,30 @@ function threshold(value: unknown, what: string): asserts value is ThresholdWire
   }
 }
 
+/** Score levels of R, F and M: a request cannot change core's default rule (the rfm package's, 1…5). */
+const SCORE_LEVELS = resolveScoreRule(DEFAULT_SCORE_RULE).n;
+
+/**
+ * A segment map must be plain rows `{ name, r: [min, max], f: […], m: […] }` that core's `validateSegmentMap`
+ * finds no problem with (overlaps and gaps are allowed: first match wins, gaps fall back to "Others").
+ */
+function segmentMap(value: unknown): asserts value is readonly SegmentRuleWire[] {
+  if (!Array.isArray(value)) invalid('segmentMap must be an array of { name, r, f, m } rows');
+  value.forEach((row: unknown, i) => {
+    const what = `segmentMap[${i}]`;
+    if (!isObject(row)) invalid(`${what} must be an object { name, r, f, m }`);
+    if (typeof row.name !== 'string') invalid(`${what}.name must be a string`);
+    for (const dim of ['r', 'f', 'm']) {
+      const range = row[dim];
+      if (!Array.isArray(range) || range.length !== 2 || range.some((v) => typeof v !== 'number')) {
+        invalid(`${what}.${dim} must be a score range [min, max]`);
+      }
+    }
+  });
+  const report = validateSegmentMap(value as readonly SegmentRuleWire[], SCORE_LEVELS);
+  if (!report.ok) invalid(`segmentMap: ${report.problems.join('; ')}`);
+}
+
 /** Check a scoring request field by field (it may come from untyped code or across a boundary). */
 export function validateScoreRequest(request: unknown): asserts request is ScoreRequest {
   if (!isObject(request)) invalid('the score request must be an object');
@@ -75,6 +100,7 @@ export function validateScoreRequest(request: unknown): asserts request is Score
       invalid(`unknown score request option "${key}"`);
   }
   const { asOf, unit, horizon, annualDiscountRate, model, currentMonths, thresholds } = request;
+  if (request.segmentMap !== undefined) segmentMap(request.segmentMap);
   if (asOf !== undefined) finite(asOf, 'asOf');
   if (unit !== undefined && unit !== 'day' && unit !== 'week' && unit !== 'month') {
     invalid(`unit must be 'day', 'week' or 'month', got ${String(unit)}`);

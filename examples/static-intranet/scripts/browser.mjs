@@ -1,0 +1,73 @@
+// @ts-check
+// Headless Chromium for the end-to-end test and the screenshots: CHROME_PATH, else the system's Chromium/Chrome
+// (Puppeteer's own browser download is not used). Also: waiting until the demo page has drawn.
+import { accessSync, constants, statSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+
+const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** @param {string} path */
+function isExecutableFile(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function findChromium() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv && isExecutableFile(fromEnv)) return fromEnv;
+  const found = CHROMIUM_PATHS.find(isExecutableFile);
+  if (!found) {
+    throw new Error(
+      `no Chromium found (looked at ${['$CHROME_PATH', ...CHROMIUM_PATHS].join(', ')}); apt-get install -y chromium, or set CHROME_PATH`,
+    );
+  }
+  return found;
+}
+
+export function launchBrowser() {
+  return puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+}
+
+/**
+ * Wait until `<lens-data>` is ready and every widget shows its content: no loading state, the churn list's rows
+ * loaded, and every chart drawn (an <svg> or <canvas> in each chart container).
+ * @param {import('puppeteer-core').Page} page
+ * @param {{ timeout?: number }} [options]
+ */
+export async function waitForDashboard(page, { timeout = 60_000 } = {}) {
+  await page.waitForFunction(
+    () => {
+      const data = document.querySelector('lens-data');
+      if (!data) return false;
+      if (data.getAttribute('status') !== 'ready') return false;
+      for (const widget of data.querySelectorAll('*')) {
+        if (!widget.localName.startsWith('lens-')) continue;
+        if (!customElements.get(widget.localName)) continue; // not in this build: nothing to wait for
+        const root = widget.shadowRoot;
+        if (!root || root.querySelector('[part~="state"]') !== null) return false;
+        if (root.querySelector('[aria-busy="true"]')) return false;
+        for (const view of root.querySelectorAll('.lens-chart-view')) {
+          if (!view.querySelector('svg, canvas')) return false;
+        }
+      }
+      return true;
+    },
+    { timeout, polling: 100 },
+  );
+  // Let pending frames paint.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+}

@@ -1,0 +1,5 @@
+// Registers every crm-lens element. The data source first, so widgets inside it find it at once.
+import './lens-data.js';
+import './lens-churn-list.js';
+import './lens-rfm-heatmap.js';
+import './lens-value-pyramid.js';

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// @ts-check
+// `pnpm size`: the size budgets. Bundles every shipped entry point with esbuild (minified, as in the single-file
+// build: packages/elements/scripts/bundle.mjs), gzips it at level 9, prints a table and exits 1 when one is over
+// its budget. Budgets are in kB of gzip (1 kB = 1000 bytes). `--why` lists the largest inputs of every entry
+// (always shown for an entry over budget); `--json` prints the figures as JSON instead of the table.
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { buildCdn, CDN_FILES } = await import(
+  pathToFileURL(join(root, 'packages/elements/scripts/bundle.mjs')).href
+);
+
+/**
+ * What is measured, with its budget (kB gzip; undefined: reported only).
+ * @type {{ key: keyof typeof CDN_FILES, label: string, budget?: number }[]}
+ */
+const ENTRIES = [
+  { key: 'main', label: 'elements: every tag, without vega', budget: 25 },
+  { key: 'worker', label: 'engine worker (module)', budget: 80 },
+  { key: 'classicWorker', label: 'engine worker (classic, blob: fallback)', budget: 80 },
+  { key: 'vega', label: 'vega runtime (lazy, first chart only)' },
+];
+
+const args = process.argv.slice(2);
+const why = args.includes('--why');
+const json = args.includes('--json');
+
+const results = await buildCdn({ write: false, outdir: join(root, '.size') });
+
+/** @param {number} bytes */
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/**
+ * The largest inputs of a bundle, by bytes in the output, grouped by package (or by folder for our sources).
+ * @param {import('esbuild').Metafile} metafile
+ */
+function contributors(metafile) {
+  const output = Object.entries(metafile.outputs).find(([file]) => !file.endsWith('.map'))?.[1];
+  /** @type {Map<string, number>} */
+  const byGroup = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const parts = input.split('node_modules/');
+    let group;
+    if (parts.length > 1) {
+      const name = /** @type {string} */ (parts.at(-1)).split('/');
+      group = name[0]?.startsWith('@') ? `${name[0]}/${name[1]}` : /** @type {string} */ (name[0]);
+    } else {
+      group = relative(root, join(process.cwd(), dirname(input)));
+    }
+    byGroup.set(group, (byGroup.get(group) ?? 0) + bytesInOutput);
+  }
+  return [...byGroup.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+const rows = ENTRIES.map(({ key, label, budget }) => {
+  const result = results[key];
+  const file = result.outputFiles?.find((f) => f.path.endsWith(CDN_FILES[key]));
+  if (!file) throw new Error(`no output for ${CDN_FILES[key]}`);
+  const gzip = gzipSync(file.contents, { level: 9 }).length;
+  const over = budget !== undefined && gzip > budget * 1000;
+  return { key, file: CDN_FILES[key], label, minified: file.contents.length, gzip, budget, over, result };
+});
+
+if (json) {
+  console.log(
+    JSON.stringify(
+      rows.map(({ result: _result, ...row }) => row),
+      null,
+      2,
+    ),
+  );
+} else {
+  const header = ['file', 'what', 'minified', 'gzip -9', 'budget', ''];
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.file,
+      r.label,
+      kB(r.minified),
+      kB(r.gzip),
+      r.budget === undefined ? '—' : `${r.budget} kB`,
+      r.budget === undefined ? '' : r.over ? 'OVER' : 'ok',
+    ]),
+  ];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+  const numeric = new Set([2, 3, 4]);
+  for (const row of table) {
+    console.log(
+      row
+        .map((cell, i) =>
+          numeric.has(i) ? String(cell).padStart(widths[i] ?? 0) : String(cell).padEnd(widths[i] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+  for (const r of rows) {
+    if (!why && !r.over) continue;
+    console.log(
+      `\n${r.file}${r.over ? ` is ${kB(r.gzip - (r.budget ?? 0) * 1000)} over its budget` : ''}; largest inputs (minified bytes):`,
+    );
+    for (const [group, bytes] of contributors(
+      /** @type {import('esbuild').Metafile} */ (r.result.metafile),
+    ).slice(0, 12)) {
+      console.log(`  ${kB(bytes).padStart(9)}  ${group}`);
+    }
+  }
+}
+
+const over = rows.filter((r) => r.over);
+if (over.length > 0) {
+  console.error(`\nsize: ${over.map((r) => r.file).join(', ')} over budget`);
+  process.exit(1);
+}
