@@ -2,10 +2,14 @@
 
 // ABC / Pareto: classes, concentration curve, Gini.
 export * from './abc/index.js';
+// Cross-selling: order baskets, frequent itemsets (FP-growth), association rules, next-product suggestions.
+export * from './basket/index.js';
 // Churn early warning.
 export * from './churn/index.js';
 // Customer lifetime value: BG/NBD, Pareto/NBD and Gamma-Gamma, predictions, CLV, holdout checks.
 export * from './clv/index.js';
+// Cohort retention: first-purchase period × periods since, by UTC calendar month, quarter, year or week.
+export * from './cohorts/index.js';
 export type { ByteInput } from './ingest/byte-input.js';
 export { IngestError, type IngestErrorCode } from './ingest/errors.js';
 export { type CompiledExpression, compileExpression, ExpressionError } from './ingest/expression.js';
@@ -42,6 +46,8 @@ export {
   WARNING_DESCRIPTIONS,
   type WarningCode,
 } from './ingest/report.js';
+// Loyalty indicators: repeat-purchase rate, retention rate per period, average days between orders.
+export * from './kpis/index.js';
 // Special functions and the optimiser under the models.
 export * from './math/index.js';
 // RFM: scores, segment maps, the R × F heatmap.
@@ -62,6 +68,8 @@ export { toArquero } from './schema/to-arquero.js';
 export type { TransactionTable } from './schema/transactions.js';
 // The whole scoring pipeline.
 export * from './score/index.js';
+// Segmentation by clustering: k-means++ on standardised (log-)RFM features, k by silhouette, named profiles.
+export * from './segments/index.js';
 // Per-customer summary: the kernel under RFM, ABC, the value pyramid and churn.
 export * from './summary/index.js';
 // Cooperative work: what the kernels' `…Steps` variants yield, and how to run or slice it.
