@@ -162,6 +162,23 @@ const chartsMiddleware = [
   },
 ];
 
+// The elements' CSP page (packages/elements/src/internal/chart/vega-chart-csp.browser.test.ts): every widget on real data under the policy of a
+// strict intranet, exactly `default-src 'self'` — no 'unsafe-inline' (so no style attributes), no 'unsafe-eval'.
+const ELEMENTS_CSP_PAGE = '/__elements/csp-page.html';
+const ELEMENTS_CSP = "default-src 'self'";
+
+/** @type {import('@web/test-runner').TestRunnerConfig['middleware']} */
+const elementsMiddleware = [
+  async (context, next) => {
+    if (context.path !== ELEMENTS_CSP_PAGE) return next();
+    context.set('Content-Security-Policy', ELEMENTS_CSP);
+    context.type = 'text/html';
+    context.body =
+      '<!doctype html><html lang="en"><title>crm-lens elements under a strict CSP</title>' +
+      '<script type="module" src="/packages/elements/src/testing/csp-page.fixture.ts"></script>';
+  },
+];
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // Served from the repo root, so tests fetch fixtures as `/packages/<pkg>/test/fixtures/…`.
@@ -185,7 +202,7 @@ export default {
   // Use the `browser` field (arquero would otherwise pull in node:fs) and our packages' TypeScript sources.
   nodeResolve: { browser: true, exportConditions: ['browser', 'source'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), commonjsDefaultExport],
-  middleware: [...(engineMiddleware ?? []), ...chartsMiddleware],
+  middleware: [...(engineMiddleware ?? []), ...chartsMiddleware, ...elementsMiddleware],
   // The machine has 2 cores: one Chromium, two test files at a time.
   concurrentBrowsers: 1,
   concurrency: 2,

@@ -68,6 +68,15 @@ export async function waitForDashboard(page, { timeout = 60_000 } = {}) {
     },
     { timeout, polling: 100 },
   );
+  // Every widget's last update done, in the page's language (a translation is loaded on demand: an element's
+  // updateComplete waits for it and for the re-render in that language).
+  await page.evaluate(() =>
+    Promise.all(
+      [...document.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('lens-'))
+        .map((el) => /** @type {Partial<{ updateComplete: Promise<unknown> }>} */ (el).updateComplete),
+    ),
+  );
   // Let pending frames paint.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
 }

@@ -3,7 +3,8 @@
 // Builds the static example into dist/ — a folder any static web server can host:
 //
 //   dist/index.html, app.js, app.css, favicon.svg   the page (src/)
-//   dist/crm-lens/                                  crm-lens's single-file build, worker and lazy vega runtime
+//   dist/crm-lens/                                  crm-lens's script-tag build: crm-lens.js, the worker, and the
+//                                                   files it loads on demand (vega, zh-CN, in-thread engine, ingestion)
 //   dist/data/                                      the prepared data (scripts/prepare-data.mjs → public/data/)
 //
 // Outside this repository, take dist/cdn/ of the published @crm-lens/elements package instead of building it.

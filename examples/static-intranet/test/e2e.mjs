@@ -9,6 +9,8 @@
 //   the same data (`crm-lens score <file> --preset … --json`): the customers per tier, the customers per R × F
 //   cell, and the first rows of the churn list (id, tier, risk, value at risk, lifetime value) — and that the
 //   engine's own summary agrees with the CLI exactly;
+// - the English page downloaded crm-lens.js, the worker and the vega file only (none of the files loaded on
+//   demand), and switching to 中文 loads crm-lens.zh-cn.js and the widgets speak Chinese;
 // - nothing violated the CSP (securitypolicyviolation events, console errors, page and worker errors, failed
 //   requests);
 // - nothing was added to the host document outside the widgets: a MutationObserver installed before any script
@@ -436,8 +438,12 @@ page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 page.on('requestfailed', (request) =>
   problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
 );
+/** The crm-lens files the page fetched, in order (file names only). @type {string[]} */
+const crmLensFiles = [];
 page.on('response', (response) => {
   if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  const match = /\/crm-lens\/(crm-lens(?:\.[^/]+)?\.js)$/.exec(new URL(response.url()).pathname);
+  if (match?.[1]) crmLensFiles.push(match[1]);
 });
 /** @type {string[]} */
 const workers = [];
@@ -468,6 +474,40 @@ try {
     await page.click(`button[data-dataset="${dataset.id}"]`);
     await verify(page, dataset.name, dataset.file, /** @type {any} */ (wanted.get(dataset.id)));
   }
+
+  // What an English page with a worker downloaded: crm-lens.js, the worker and vega (for the charts), and none of
+  // the files loaded only on demand (the Chinese messages, the in-thread engine, page-side ingestion).
+  const english = [...new Set(crmLensFiles)].sort();
+  const expected = ['crm-lens.js', 'crm-lens.vega.js', 'crm-lens.worker.js'];
+  check(
+    'an English page with a worker loads only crm-lens.js, the worker and vega',
+    JSON.stringify(english) === JSON.stringify(expected),
+    english.join(', '),
+  );
+  // The language switch: the widgets load their Chinese messages on demand, under the same policy.
+  await page.click('button[data-lang="zh-CN"]');
+  const chinese = await page
+    .waitForFunction(
+      () => {
+        const pyramid = document.querySelector('lens-value-pyramid')?.shadowRoot;
+        const list = document.querySelector('lens-churn-list')?.shadowRoot;
+        const tier = pyramid?.querySelector('[part~="tier"] .name')?.textContent?.trim();
+        const header = list?.querySelector('[role="columnheader"]')?.textContent?.trim();
+        return tier === '白金客户' && header === '客户' ? { tier, header } : false;
+      },
+      { timeout: 15_000 },
+    )
+    .then(
+      (handle) => handle.jsonValue(),
+      () => undefined,
+    );
+  check(
+    'switching to 中文 loads crm-lens.zh-cn.js and the widgets speak Chinese',
+    !!chinese && crmLensFiles.includes('crm-lens.zh-cn.js'),
+    chinese
+      ? `${JSON.stringify(chinese)}; fetched ${crmLensFiles.join(', ')}`
+      : 'the widgets stayed in English',
+  );
 
   const log = await page.evaluate(() => {
     const e2e = /** @type {any} */ (window).__e2e;

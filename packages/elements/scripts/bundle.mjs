@@ -1,21 +1,32 @@
 #!/usr/bin/env node
 // @ts-check
-// The single-file ("script tag") build of crm-lens, for pages with no build step: `node scripts/bundle.mjs`
-// writes dist/cdn/
+// The script-tag build of crm-lens, for pages with no build step: `node scripts/bundle.mjs` writes dist/cdn/
 //
-//   crm-lens.js                 ES module: every <lens-…> tag, lit, the engine client, the chart code (no vega)
+//   crm-lens.js                 ES module, the one file a page names: every <lens-…> tag, lit, the engine client,
+//                               the chart embedding, the English messages. All a page needs before it draws.
 //   crm-lens.worker.js          the engine as a module worker, found beside crm-lens.js (import.meta.url)
 //   crm-lens.worker.classic.js  the same as a classic script, for a `blob:` worker when crm-lens.js comes from
 //                               another origin (module workers must be same-origin)
-//   crm-lens.vega.js            the vega runtime, loaded by the charts on their first draw only
+//   crm-lens.vega.js            lazy: vega, vega-interpreter and the compiled chart specs (first chart drawn)
+//   crm-lens.zh-cn.js           lazy: the Chinese messages (first element that speaks zh)
+//   crm-lens.inline-engine.js   lazy: the engine in the page's own thread (only when no worker can start)
+//   crm-lens.ingest.js          lazy: page-side ingestion, for customers/interactions given as rows or columns
 //   themes/light.css, dark.css  optional: the --lens-* tokens for the page (class lens-theme-dark on <html>)
 //
-// (+ a .map beside each). Everything is bundled from the TypeScript sources (the `source` export condition), so
-// nothing needs `tsc` first. Under a strict CSP (`default-src 'self'`, no 'unsafe-eval', no blob:) the four files
+// (+ a .map beside each). The lazy files are ES modules that crm-lens.js loads with import(), resolved beside
+// itself: keep the files together. Each is a build of its own (an `import()` of the sources becomes an external
+// `import('./crm-lens.<name>.js')`), not an esbuild split chunk: esbuild assigns whole files to chunks by what can
+// reach them through import statements, barrels included, so splitting pulled code that only a lazy part uses
+// (core's ingestion, the in-thread engine) into chunks that crm-lens.js imported statically. A lazy file may hold
+// a copy of a little code that crm-lens.js has too (engine errors, constants); nothing depends on their identity
+// (errors are recognised by name and code).
+//
+// Everything is bundled from the TypeScript sources (the `source` export condition), so nothing needs `tsc`
+// first. Under a strict CSP (`default-src 'self'`: no 'unsafe-eval', no 'unsafe-inline', no blob:) these files
 // served from the page's origin are all it needs. scripts/size.mjs (repo root) measures the same builds.
 // Options: --outdir DIR (default dist/cdn), --no-minify.
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyThemes } from './copy-themes.mjs';
 
@@ -28,20 +39,71 @@ export const CDN_FILES = {
   worker: 'crm-lens.worker.js',
   classicWorker: 'crm-lens.worker.classic.js',
   vega: 'crm-lens.vega.js',
+  zhCN: 'crm-lens.zh-cn.js',
+  inlineEngine: 'crm-lens.inline-engine.js',
+  ingest: 'crm-lens.ingest.js',
 };
 
-/** The vega packages, loaded lazily by src/internal/chart/load-vega.ts. */
-const VEGA_PACKAGES = /^(vega|vega-interpreter)$/;
+/**
+ * The files crm-lens.js loads with import(): which imports of the sources become which file (`importer`: the
+ * importing source file, relative to the repo's packages/ folder; any importer when absent), and the entry
+ * each file is built from.
+ * @type {{ key: 'vega' | 'zhCN' | 'inlineEngine' | 'ingest', entry: string, imports: { specifier: RegExp, importer?: string }[] }[]}
+ */
+export const LAZY_FILES = [
+  {
+    key: 'vega',
+    entry: join(packageDir, 'scripts/cdn/vega-runtime.ts'),
+    imports: [
+      { specifier: /^(vega|vega-interpreter)$/ },
+      { specifier: /^\.\/chart-runtime\.js$/, importer: 'elements/src/internal/chart/load-vega.ts' },
+    ],
+  },
+  {
+    key: 'zhCN',
+    entry: join(packageDir, 'src/i18n/zh-cn.ts'),
+    imports: [{ specifier: /^\.\/zh-cn\.js$/, importer: 'elements/src/i18n/locale.ts' }],
+  },
+  {
+    key: 'inlineEngine',
+    entry: join(engineDir, 'src/inline-engine.ts'),
+    imports: [{ specifier: /^\.\/inline-engine\.js$/, importer: 'engine/src/create-engine.ts' }],
+  },
+  {
+    key: 'ingest',
+    entry: join(packageDir, 'src/internal/local-ingest.ts'),
+    imports: [{ specifier: /^\.\/local-ingest\.js$/, importer: 'elements/src/internal/data-session.ts' }],
+  },
+];
+
+/** @param {string} path */
+const posix = (path) => path.split(sep).join('/');
 
 /**
- * In the main bundle, `import('vega')` and `import('vega-interpreter')` both become `import('./crm-lens.vega.js')`,
- * a file of its own (one module exporting both), resolved by the browser relative to crm-lens.js.
+ * Every import that {@link LAZY_FILES} names becomes an external `./crm-lens.<name>.js`, resolved by the browser
+ * beside the importing file. Only dynamic imports may be redirected: a static one would make the file eager.
  * @type {import('esbuild').Plugin}
  */
-const lazyVega = {
-  name: 'crm-lens-lazy-vega',
+const lazyFiles = {
+  name: 'crm-lens-lazy-files',
   setup(build) {
-    build.onResolve({ filter: VEGA_PACKAGES }, () => ({ path: `./${CDN_FILES.vega}`, external: true }));
+    for (const { key, imports } of LAZY_FILES) {
+      for (const { specifier, importer } of imports) {
+        build.onResolve({ filter: specifier }, (args) => {
+          if (importer && !posix(args.importer).endsWith(`/${importer}`)) return undefined;
+          if (args.kind !== 'dynamic-import') {
+            return {
+              errors: [
+                {
+                  text: `"${args.path}" must be loaded with import() (it is ${CDN_FILES[key]}, loaded lazily)`,
+                },
+              ],
+            };
+          }
+          return { path: `./${CDN_FILES[key]}`, external: true };
+        });
+      }
+    }
   },
 };
 
@@ -73,21 +135,29 @@ export async function cdnBuildOptions({ outdir = join(packageDir, 'dist/cdn'), m
     logLevel: 'warning',
     metafile: true,
   };
+  /** @param {string} file */
   const out = (file) => join(outdir, file);
+  /** @type {Record<string, import('esbuild').BuildOptions>} */
+  const lazy = {};
+  for (const { key, entry } of LAZY_FILES) {
+    lazy[key] = {
+      ...common,
+      entryPoints: [entry],
+      format: 'esm',
+      outfile: out(CDN_FILES[key]),
+    };
+  }
   return {
     main: {
       ...common,
       entryPoints: [join(packageDir, 'scripts/cdn/entry.ts')],
       format: 'esm',
       outfile: out(CDN_FILES.main),
-      plugins: [lazyVega],
+      plugins: [lazyFiles],
     },
-    vega: {
-      ...common,
-      entryPoints: [join(packageDir, 'scripts/cdn/vega-runtime.ts')],
-      format: 'esm',
-      outfile: out(CDN_FILES.vega),
-    },
+    .../** @type {Record<'vega' | 'zhCN' | 'inlineEngine' | 'ingest', import('esbuild').BuildOptions>} */ (
+      lazy
+    ),
     worker: {
       ...common,
       entryPoints: [join(engineDir, 'src/engine.worker.ts')],
@@ -106,19 +176,26 @@ export async function cdnBuildOptions({ outdir = join(packageDir, 'dist/cdn'), m
 }
 
 /**
- * Checks the main bundle loads vega only lazily: a static import of it would download vega with every page.
- * @param {import('esbuild').Metafile} metafile
+ * Checks that crm-lens.js loads every lazy file with import() only and bundles none of their code: without
+ * splitting, esbuild would inline an import() of a bundled module, and the page would download it at once.
+ * @param {import('esbuild').Metafile} metafile the main build's
  */
-function checkVegaIsLazy(metafile) {
+function checkLazy(metafile) {
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (file.endsWith('.map')) continue;
-    const eager = output.imports.filter(
-      (i) => i.path.endsWith(CDN_FILES.vega) && i.kind !== 'dynamic-import',
-    );
-    if (eager.length > 0) {
-      throw new Error(
-        `${file} imports vega statically (${eager.map((i) => i.kind).join(', ')}); the charts must load it with import() only (src/internal/chart/load-vega.ts)`,
-      );
+    for (const { key, entry } of LAZY_FILES) {
+      const imports = output.imports.filter((i) => i.path === `./${CDN_FILES[key]}`);
+      const eager = imports.filter((i) => i.kind !== 'dynamic-import');
+      if (eager.length > 0) {
+        throw new Error(
+          `${file} imports ${CDN_FILES[key]} statically (${eager.map((i) => i.kind).join(', ')}); it must be loaded with import() only`,
+        );
+      }
+      const bundled = Object.keys(output.inputs).find((input) => resolve(input) === entry);
+      if (bundled) throw new Error(`${file} bundles ${bundled}, which must stay in ${CDN_FILES[key]}`);
+      if (imports.length === 0) {
+        throw new Error(`${file} never loads ${CDN_FILES[key]}: is it still needed (LAZY_FILES)?`);
+      }
     }
   }
 }
@@ -132,7 +209,8 @@ export async function buildCdn({ outdir, minify = true, write = true } = {}) {
   const esbuild = await import('esbuild');
   const options = await cdnBuildOptions({ outdir, minify });
   if (write && outdir === undefined) await rm(join(packageDir, 'dist/cdn'), { recursive: true, force: true });
-  if (write) await mkdir(dirname(/** @type {string} */ (options.main.outfile)), { recursive: true });
+  const folder = dirname(/** @type {string} */ (options.main.outfile));
+  if (write) await mkdir(folder, { recursive: true });
   const entries = /** @type {[keyof typeof CDN_FILES, import('esbuild').BuildOptions][]} */ (
     Object.entries(options)
   );
@@ -142,8 +220,8 @@ export async function buildCdn({ outdir, minify = true, write = true } = {}) {
   for (const [name, buildOptions] of entries) {
     results[name] = await esbuild.build({ ...buildOptions, write });
   }
-  checkVegaIsLazy(/** @type {import('esbuild').Metafile} */ (results.main?.metafile));
-  if (write) await copyThemes(join(dirname(/** @type {string} */ (options.main.outfile)), 'themes'));
+  checkLazy(/** @type {import('esbuild').Metafile} */ (results.main?.metafile));
+  if (write) await copyThemes(join(folder, 'themes'));
   return /** @type {Record<keyof typeof CDN_FILES, import('esbuild').BuildResult>} */ (results);
 }
 
@@ -161,5 +239,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       );
     }
   }
-  console.log(`crm-lens single-file build done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`crm-lens script-tag build done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -2,7 +2,7 @@
 // @ts-check
 // Copies the theme files (src/themes/*.css, generated from tokens.ts by build-themes.mjs) into the build:
 // dist/themes/ for npm users (`@crm-lens/elements/themes/dark.css`). Part of `pnpm --filter @crm-lens/elements
-// build`; bundle.mjs copies them beside the single-file build too. Usage: node scripts/copy-themes.mjs [outdir]
+// build`; bundle.mjs copies them beside the script-tag build too. Usage: node scripts/copy-themes.mjs [outdir]
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

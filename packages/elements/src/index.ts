@@ -9,6 +9,7 @@ export {
   type Catalog,
   Formats,
   Localizer,
+  loadCatalog,
   type MessageKey,
   registerCatalog,
   resolveLocale,

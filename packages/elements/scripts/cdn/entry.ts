@@ -1,19 +1,7 @@
-// Build-only (scripts/bundle.mjs): the entry of `dist/cdn/crm-lens.js`, the single-file build for pages without a
-// build step. It points the engine at the worker file beside the script, then registers every tag — in that
-// order, because a tag already in the page starts loading as soon as it is registered.
-import { LensData } from '../../src/data/data.js';
-
-/** The URL of a file shipped beside this script (`import.meta.url` is the bundle's own URL). */
-const beside = (file: string) => new URL(file, import.meta.url).href;
-
-// A page may have set its own options already (e.g. a worker on another path): keep them.
-LensData.defaultEngineOptions ??= {
-  // The module worker: allowed by `default-src 'self'` when this script is served from the page's origin.
-  workerUrl: beside('./crm-lens.worker.js'),
-  // The classic bundle, for a page that loads this script from another origin (a CDN): module workers must be
-  // same-origin, so the engine falls back to a `blob:` worker that importScripts() this file (CSP permitting).
-  classicWorkerUrl: beside('./crm-lens.worker.classic.js'),
-};
-
-// A dynamic import, so that it runs after the lines above (static imports would run first); the bundle inlines it.
-await import('../../src/define.js');
+// Build-only (scripts/bundle.mjs): the entry of `dist/cdn/crm-lens.js`, the script-tag build for pages without a
+// build step. It points the engine at the worker beside the script, then registers every tag — in that order
+// (ES modules run their imports in order), because a tag already in the page starts loading as soon as it is
+// registered. Both are static imports, so all of it is in crm-lens.js itself; what only some pages need (a
+// translation, the in-thread engine, page-side ingestion, vega) is loaded with import() from files beside it.
+import './engine-defaults.js';
+import '../../src/define.js';

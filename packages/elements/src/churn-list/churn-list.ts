@@ -2,10 +2,10 @@ import type { ChurnQuery } from '@crm-lens/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { LensCustomerOpenEvent } from '../events/customer-open.js';
 import { LensExportEvent } from '../events/export.js';
 import type { MessageKey } from '../i18n/en.js';
+import { cssProps } from '../internal/css-props.js';
 import { type CsvCell, csvText } from '../internal/csv.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
@@ -582,7 +582,7 @@ export class LensChurnList extends LensElement {
           ${COLUMNS.map((column) => this.renderHeader(column))}
         </div>
       </div>
-      <div role="rowgroup" class="body" style=${styleMap({ height: `${bodyHeight}px` })}>
+      <div role="rowgroup" class="body" ${cssProps({ height: `${bodyHeight}px` })}>
         ${
           total === undefined
             ? this.renderMessage(i18n.t('churn.loadingRow'))
@@ -631,7 +631,7 @@ export class LensChurnList extends LensElement {
 
   private renderRow(index: number) {
     const row = this.row(index);
-    const position = styleMap({ transform: `translateY(${index * this.rowPx}px)` });
+    const position = cssProps({ transform: `translateY(${index * this.rowPx}px)` });
     const active = index === this.activeIndex;
     if (!row) {
       return html`<div
@@ -640,7 +640,7 @@ export class LensChurnList extends LensElement {
         role="row"
         id=${`row-${index}`}
         aria-rowindex=${index + 2}
-        style=${position}
+        ${position}
       >
         <div role="gridcell" class="cell" aria-colspan=${COLUMNS.length}>${this.i18n.t('churn.loadingRow')}</div>
       </div>`;
@@ -655,7 +655,7 @@ export class LensChurnList extends LensElement {
       id=${`row-${index}`}
       aria-rowindex=${index + 2}
       data-customer-id=${row.customerId}
-      style=${position}
+      ${position}
       @click=${() => this.onRowClick(index)}
     >
       <div part="cell" role="gridcell" class="cell col-customer">

@@ -4,14 +4,43 @@ import { StatesHarness } from '../internal/states.harness.js';
 import { mount } from '../testing/fixtures.js';
 import type { LensTestProbe } from '../testing/probe-element.js';
 import { type Catalog, en, type MessageKey } from './en.js';
-import { closestCatalog, registerCatalog, resolveLocale } from './locale.js';
-import { Localizer } from './localizer.js';
+import { availableLocales, closestCatalog, loadCatalog, registerCatalog, resolveLocale } from './locale.js';
+import { Localizer, localizer } from './localizer.js';
 import { checkMessage, formatMessage, messageArguments } from './message-format.js';
 import { zhCN } from './zh-cn.js';
 
 const KEYS = Object.keys(en) as MessageKey[];
 
+// First in this file: nothing has loaded the shipped Chinese catalog yet (each test file has its own page).
+describe('a shipped catalog is loaded on first use', () => {
+  it('speaks English until zh-CN has arrived, then re-renders in Chinese by itself', async () => {
+    expect(availableLocales()).to.include('zh-CN');
+    // Not loaded yet: English meanwhile, and the load is under way.
+    const early = new Localizer('zh-CN');
+    expect(early.language).to.equal('en');
+    expect(early.loading).to.be.instanceOf(Promise);
+    expect(early.tier('gold')).to.equal('Gold');
+    expect(closestCatalog('zh').loading, 'one load for every zh locale').to.equal(early.loading);
+
+    const probe = await mount<LensTestProbe>(html`<lens-test-probe locale="en"></lens-test-probe>`);
+    const states = new StatesHarness(probe);
+    expect(states.headline).to.equal('No data yet.');
+    probe.locale = 'zh-CN';
+    // updateComplete waits for the catalog and the re-render in Chinese.
+    await probe.updateComplete;
+    expect(states.headline).to.equal('暂无数据。');
+
+    const late = localizer('zh-CN');
+    expect(late.language).to.equal('zh-CN');
+    expect(late.loading).to.equal(undefined);
+    expect(late.tier('gold')).to.equal('黄金客户');
+    await loadCatalog('zh-Hans'); // already there: resolves at once
+  });
+});
+
 describe('message catalogs', () => {
+  before(() => loadCatalog('zh-CN'));
+
   it('every message parses', () => {
     for (const catalog of [en, zhCN] as Catalog[]) {
       for (const key of KEYS) expect(checkMessage(catalog[key]), key).to.equal(undefined);
@@ -56,6 +85,8 @@ describe('message format', () => {
 });
 
 describe('Intl helpers', () => {
+  before(() => loadCatalog('zh-CN'));
+
   it('format numbers, money, percentages, dates and relative days per locale', () => {
     const en = new Localizer('en', 'USD').format;
     const zh = new Localizer('zh-CN', 'CNY').format;
@@ -90,6 +121,8 @@ describe('Intl helpers', () => {
 });
 
 describe('locale resolution', () => {
+  before(() => loadCatalog('zh-CN'));
+
   it('own attribute → closest lang (across shadow roots) → browser', async () => {
     const outer = await mount<HTMLDivElement>(html`<div lang="zh-cn"><span></span></div>`);
     const span = outer.querySelector('span')!;

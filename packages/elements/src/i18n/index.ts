@@ -5,6 +5,7 @@ export {
   availableLocales,
   canonicalLocale,
   closestCatalog,
+  loadCatalog,
   onCatalogChange,
   registerCatalog,
   resolveLocale,
@@ -17,4 +18,3 @@ export {
   type MessageValues,
   messageArguments,
 } from './message-format.js';
-export { zhCN } from './zh-cn.js';

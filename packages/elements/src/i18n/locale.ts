@@ -1,11 +1,18 @@
 import { type Catalog, en } from './en.js';
-import { zhCN } from './zh-cn.js';
 
 /** Catalogs by canonical tag. `en` is complete by definition; others are merged over it. */
-const catalogs = new Map<string, Catalog>([
-  ['en', en],
-  ['zh-CN', zhCN],
+const catalogs = new Map<string, Catalog>([['en', en]]);
+
+/**
+ * The catalogs crm-lens ships besides English, loaded with import() the first time an element needs one (each is
+ * a chunk of its own, so an English page never downloads them). Until one arrives its elements speak English; then
+ * they re-render, as for any registered catalog.
+ */
+const shipped = new Map<string, () => Promise<Catalog>>([
+  ['zh-CN', () => import('./zh-cn.js').then((module) => module.zhCN)],
 ]);
+/** Shipped catalogs being loaded, by tag. */
+const loading = new Map<string, Promise<void>>();
 
 /** A language without a catalog of its own uses this region's (e.g. `zh` → `zh-CN`). */
 const DEFAULT_REGIONS: Record<string, string> = { zh: 'zh-CN' };
@@ -26,6 +33,8 @@ export function catalogVersion(): number {
  */
 export function registerCatalog(locale: string, messages: Partial<Catalog>): void {
   const tag = canonicalLocale(locale) ?? locale;
+  // A page's own catalog wins over the shipped one of the same tag, even one that is still loading.
+  shipped.delete(tag);
   catalogs.set(tag, { ...en, ...messages });
   version++;
   for (const listener of catalogListeners) listener();
@@ -48,19 +57,44 @@ export function canonicalLocale(tag: string | null | undefined): string | undefi
   }
 }
 
-/** The tags that have catalogs. */
+/** The tags that have catalogs (registered, or shipped and loaded on first use). */
 export function availableLocales(): string[] {
-  return [...catalogs.keys()];
+  return [...new Set([...catalogs.keys(), ...shipped.keys()])];
+}
+
+/** Start loading a shipped catalog (once); resolves when it is registered. A failed load is tried again later. */
+function loadShipped(tag: string): Promise<void> {
+  let promise = loading.get(tag);
+  if (!promise) {
+    const load = shipped.get(tag);
+    if (!load) return Promise.resolve();
+    promise = load().then(
+      (catalog) => {
+        loading.delete(tag);
+        // Unless the page registered its own meanwhile (registerCatalog removes the shipped entry).
+        if (shipped.get(tag) === load) {
+          shipped.delete(tag);
+          registerCatalog(tag, catalog);
+        }
+      },
+      (error: unknown) => {
+        loading.delete(tag);
+        throw error;
+      },
+    );
+    loading.set(tag, promise);
+  }
+  return promise;
 }
 
 /**
- * The catalog closest to a locale: the exact tag, then the language with its script (`zh-Hans-SG` → `zh-Hans`),
- * the language's default region (`zh` → `zh-CN`), any catalog of the same language, and finally English.
- * Traditional Chinese (`zh-TW`, `zh-Hant`) gets the Simplified catalog until a Traditional one is registered.
+ * The tag of the catalog closest to a locale, among those registered and those shipped but not loaded yet: the
+ * exact tag, then the language with its script (`zh-Hans-SG` → `zh-Hans`), the language's default region
+ * (`zh` → `zh-CN`), any catalog of the same language, and finally English.
  */
-export function closestCatalog(locale: string): { readonly tag: string; readonly catalog: Catalog } {
-  const exact = catalogs.get(locale);
-  if (exact) return { tag: locale, catalog: exact };
+function closestTag(locale: string): string {
+  const known = (tag: string) => catalogs.has(tag) || shipped.has(tag);
+  if (known(locale)) return locale;
   let language = locale.split('-')[0]!.toLowerCase();
   let script: string | undefined;
   try {
@@ -75,14 +109,50 @@ export function closestCatalog(locale: string): { readonly tag: string; readonly
     DEFAULT_REGIONS[language],
     language,
   ].filter((tag): tag is string => tag !== undefined);
-  for (const tag of candidates) {
-    const catalog = catalogs.get(tag);
-    if (catalog) return { tag, catalog };
+  for (const tag of candidates) if (known(tag)) return tag;
+  for (const tag of [...catalogs.keys(), ...shipped.keys()]) {
+    if (tag.split('-')[0] === language) return tag;
   }
-  for (const [tag, catalog] of catalogs) {
-    if (tag.split('-')[0] === language) return { tag, catalog };
-  }
-  return { tag: 'en', catalog: en };
+  return 'en';
+}
+
+/**
+ * Load the catalog closest to `locale` if it is one crm-lens ships and it is not loaded yet (elements do this by
+ * themselves; a page may call it early, e.g. `await loadCatalog('zh-CN')` before showing the widgets, to skip
+ * the moment in English). Resolves once it is registered; rejects if it could not be loaded.
+ */
+export function loadCatalog(locale: string): Promise<void> {
+  return loadShipped(closestTag(canonicalLocale(locale) ?? locale));
+}
+
+/**
+ * The load of the catalog closest to `locale`, when that catalog is shipped and still loading (it is started
+ * here if needed); undefined when the closest catalog is available now.
+ */
+export function pendingCatalog(locale: string): Promise<void> | undefined {
+  const tag = closestTag(locale);
+  return catalogs.has(tag) ? undefined : loadShipped(tag);
+}
+
+/**
+ * The catalog closest to a locale (see `closestTag`: exact tag, language with script, the language's default
+ * region, any catalog of the language, English). Traditional Chinese (`zh-TW`, `zh-Hant`) gets the Simplified
+ * catalog until a Traditional one is registered. When the closest one is shipped but not loaded yet, this starts
+ * loading it and answers English meanwhile, with `loading` set.
+ */
+export function closestCatalog(locale: string): {
+  readonly tag: string;
+  readonly catalog: Catalog;
+  /** Set while the closest catalog is being loaded (`tag` and `catalog` are English until then). */
+  readonly loading?: Promise<void>;
+} {
+  const tag = closestTag(locale);
+  const catalog = catalogs.get(tag);
+  if (catalog) return { tag, catalog };
+  const pending = loadShipped(tag);
+  // The caller re-renders when the catalog is registered; a failed load leaves it in English.
+  pending.catch(() => undefined);
+  return { tag: 'en', catalog: en, loading: pending };
 }
 
 /**

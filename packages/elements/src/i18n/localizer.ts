@@ -22,6 +22,11 @@ export class Localizer {
   /** The tag of the catalog in use (`en`, `zh-CN`, …). */
   readonly language: string;
   readonly format: Formats;
+  /**
+   * Set while the catalog for this locale is still loading (a shipped catalog is loaded on first use): messages
+   * are English until then. Elements re-render by themselves when it arrives.
+   */
+  readonly loading: Promise<void> | undefined;
   private readonly catalog: Catalog;
 
   constructor(
@@ -30,9 +35,10 @@ export class Localizer {
     /** ISO 4217 currency for money. */
     readonly currency = 'USD',
   ) {
-    const { tag, catalog } = closestCatalog(locale);
+    const { tag, catalog, loading } = closestCatalog(locale);
     this.language = tag;
     this.catalog = catalog;
+    this.loading = loading;
     this.format = new Formats(locale, currency, catalog['common.none']);
   }
 

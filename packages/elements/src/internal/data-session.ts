@@ -1,10 +1,4 @@
-import {
-  type DatasetOptions,
-  type IngestInput,
-  type IngestReport,
-  ingestDataset,
-  type TransactionTable,
-} from '@crm-lens/core';
+import type { DatasetOptions, IngestInput, IngestReport, TransactionTable } from '@crm-lens/core';
 import {
   acquireEngine,
   type CreateEngineOptions,
@@ -27,8 +21,8 @@ import type { DataError, DataProvider, DataState, DataStatus } from './data-stat
  * - `engine`: any engine load input (a URL, row objects, columns, bytes, canonical tables), ingested in the host;
  * - `invalid`: a configuration error to show;
  * - `local`: transactions with customers and/or interactions that are not canonical tables yet. The engine loads
- *   those only as canonical tables, so they are ingested here first (core's `ingestDataset`, yielding to the page
- *   every few thousand rows), then moved to the engine.
+ *   those only as canonical tables, so they are ingested here first (core's `ingestDataset`, loaded with
+ *   `import()` on first use, yielding to the page every few thousand rows), then moved to the engine.
  */
 export type DataInput =
   | { readonly kind: 'engine'; readonly input: LoadInput }
@@ -379,6 +373,9 @@ export class DataSession implements DataProvider {
       if (signal.aborted) throw new Superseded();
     };
     const progress = (p: { rows: number }) => onProgress({ stage: 'ingest', rows: p.rows });
+    // Loaded on first use: the ingestion code is large, and only this kind of input needs it on the page.
+    const { ingestDataset } = await import('./local-ingest.js');
+    if (signal.aborted) throw new Superseded();
     const dataset = await ingestDataset(
       {
         transactions: input.transactions,

@@ -1,6 +1,6 @@
 import { css, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { resolveLocale } from '../i18n/locale.js';
+import { pendingCatalog, resolveLocale } from '../i18n/locale.js';
 import { type Localizer, localizer } from '../i18n/localizer.js';
 import { themeStyles, token } from '../themes/tokens.js';
 import { observeLang, unobserveLang } from './lang-observer.js';
@@ -85,6 +85,8 @@ export class LensElement extends LitElement {
 
   /** The locale in use (resolved at the last render). */
   protected resolvedLocale = 'en';
+  /** The load of the locale's catalog, while it is on its way (the element renders in English meanwhile). */
+  #catalogLoading: Promise<void> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -99,6 +101,23 @@ export class LensElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.resolvedLocale = resolveLocale(this, this.locale);
+    this.#catalogLoading = pendingCatalog(this.resolvedLocale);
+  }
+
+  /**
+   * Also waits for the catalog of the element's locale when it is still loading, and for the re-render in that
+   * language: after `el.locale = 'zh-CN'; await el.updateComplete` the element speaks Chinese.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending = this.#catalogLoading; pending; pending = this.#catalogLoading) {
+      // A failed load leaves the element in English (the next locale change tries again).
+      await pending.catch(() => undefined);
+      // The catalog's registration re-rendered a connected element (clearing this); a disconnected one did not.
+      if (this.#catalogLoading === pending) this.#catalogLoading = undefined;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** The currency this element shows money in (subclasses override: attribute, then the data's). */

@@ -7,9 +7,9 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Localizer } from '../i18n/localizer.js';
 import { token } from '../themes/tokens.js';
+import { cssProps } from './css-props.js';
 import type { DataController } from './data-controller.js';
 
 /** Rejected rows per page of the panel. */
@@ -153,7 +153,7 @@ export class StatesController implements ReactiveController {
       >
         <div
           class=${percent === undefined ? 'fill indeterminate' : 'fill'}
-          style=${styleMap({ width: percent === undefined ? '' : `${percent}%` })}
+          ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
         ></div>
       </div>
       <p class="stage">${text}</p>

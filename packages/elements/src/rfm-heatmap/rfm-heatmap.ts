@@ -1,14 +1,15 @@
-import { RFM_HEATMAP_DATASETS, type RfmCellRow, rfmHeatmapVegaSpec, SIGNAL } from '@crm-lens/charts';
+import { RFM_HEATMAP_DATASETS, type RfmCellRow, SIGNAL } from '@crm-lens/charts';
 import { DEFAULT_SEGMENT_MAP, type SegmentMap } from '@crm-lens/core';
 import type { CustomerColumns, Progress, ScoreSummary, SegmentRuleWire } from '@crm-lens/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Spec } from 'vega';
 import { type LensCellSelectDetail, LensCellSelectEvent } from '../events/cell-select.js';
 import type { MessageKey } from '../i18n/en.js';
 import { chartStyles } from '../internal/chart/chart.styles.js';
+import type { ChartSpecs } from '../internal/chart/load-vega.js';
 import { VegaChart } from '../internal/chart/vega-chart.js';
+import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
@@ -36,7 +37,7 @@ export type { HeatmapMeasure } from './heatmap-cells.js';
  * The compiled heatmap without vega's own legend: the element draws its legend in HTML (`part="legend"`), so it
  * is localised with Intl, themeable with `::part(legend)` and read by screen readers.
  */
-const HEATMAP_SPEC: Spec = { ...rfmHeatmapVegaSpec, legends: [] };
+const heatmapSpec = (specs: ChartSpecs): Spec => ({ ...specs.rfmHeatmap, legends: [] });
 
 /** The message naming each measure. */
 const MEASURE_LABELS: Readonly<Record<HeatmapMeasure, MessageKey>> = {
@@ -141,7 +142,7 @@ export class LensRfmHeatmap extends LensElement {
   /** The shared loading / idle / empty / error states. */
   protected readonly states = new StatesController(this, this.data);
   private readonly chart = new VegaChart(this, {
-    spec: HEATMAP_SPEC,
+    spec: heatmapSpec,
     container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),
     fitHeight: true,
     onClick: (datum) => {
@@ -559,7 +560,7 @@ export class LensRfmHeatmap extends LensElement {
       >
         <div
           class=${percent === undefined ? 'fill indeterminate' : 'fill'}
-          style=${styleMap({ width: percent === undefined ? '' : `${percent}%` })}
+          ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
         ></div>
       </div>
       <p class="stage">${text}</p>

@@ -218,29 +218,4 @@ export const valuePyramidStyles = css`
     margin: 0;
     color: ${token('color-text-muted')};
   }
-
-  /*
-   * Notices theme changes that do not re-render the element (a theme attribute or class on an ancestor, a token
-   * set on the page): its colours follow the tokens the charts use, and the transition of any of them fires a
-   * transitionrun event, on which the element re-renders and the charts re-read the theme.
-   */
-  .theme-probe {
-    position: absolute;
-    width: 0;
-    height: 0;
-    overflow: hidden;
-    visibility: hidden;
-    pointer-events: none;
-    color: ${token('color-text')};
-    background-color: ${token('color-background')};
-    border: 0 solid;
-    border-top-color: var(--value-pyramid-tier-platinum);
-    border-right-color: var(--value-pyramid-tier-gold);
-    border-bottom-color: var(--value-pyramid-tier-iron);
-    border-left-color: var(--value-pyramid-tier-lead);
-    outline-color: ${token('color-grid')};
-    text-decoration-color: ${token('color-text-muted')};
-    transition-property: color, background-color, border-color, outline-color, text-decoration-color;
-    transition-duration: 1ms;
-  }
 `;

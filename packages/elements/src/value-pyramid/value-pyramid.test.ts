@@ -545,14 +545,22 @@ describe('<lens-value-pyramid>', function () {
     expect(swatch()).to.equal(colour('#b8860b'));
     expect(goldFill()).to.equal('#b8860b');
 
-    // Nothing re-renders the element here: it notices the token change itself.
+    // Nothing re-renders the element here: the chart notices the change itself (it watches the attributes of
+    // the host and its ancestors). The signal to wait for: the observer's callback has run (it is a microtask,
+    // so a macrotask later it has), then the chart's own queue of draws has drained. No polling, no timeout.
+    const chartSettled = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await s.el.charts.pyramid.updateComplete;
+    };
     s.data.style.setProperty('--lens-tier-gold', 'rgb(200, 30, 90)');
     expect(swatch()).to.equal('rgb(200, 30, 90)');
-    await waitUntil(() => goldFill() === 'rgb(200, 30, 90)', 'the chart takes the token');
+    await chartSettled();
+    expect(goldFill(), 'the chart takes the token').to.equal('rgb(200, 30, 90)');
 
     s.el.style.setProperty('--value-pyramid-tier-gold', 'rgb(1, 2, 3)');
     expect(swatch()).to.equal('rgb(1, 2, 3)');
-    await waitUntil(() => goldFill() === 'rgb(1, 2, 3)', 'the chart takes the element property');
+    await chartSettled();
+    expect(goldFill(), 'the chart takes the element property').to.equal('rgb(1, 2, 3)');
 
     s.data.style.removeProperty('--lens-tier-gold');
     s.el.style.removeProperty('--value-pyramid-tier-gold');
@@ -562,7 +570,8 @@ describe('<lens-value-pyramid>', function () {
       colour(DARK_TOKENS['color-background']),
     );
     expect(swatch()).to.equal(colour(DARK_TOKENS['tier-gold']));
-    await waitUntil(() => goldFill() === DARK_TOKENS['tier-gold'], 'the chart follows the dark theme');
+    await chartSettled();
+    expect(goldFill(), 'the chart follows the dark theme').to.equal(DARK_TOKENS['tier-gold']);
     expect(s.harness.svg?.style.backgroundColor).to.equal(colour(DARK_TOKENS['color-background']));
     await expect(s.el).to.be.accessible();
   });

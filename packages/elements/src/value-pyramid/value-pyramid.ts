@@ -3,11 +3,9 @@ import {
   isTier,
   PYRAMID_DATASET,
   type PyramidRow,
-  pyramidVegaSpec,
   QUADRANT_DATASETS,
   type QuadrantCustomerRow,
   type QuadrantLabelRow,
-  quadrantVegaSpec,
   SIGNAL,
   TIERS,
 } from '@crm-lens/charts';
@@ -178,7 +176,7 @@ export class LensValuePyramid extends LensElement {
   protected readonly states = new StatesController(this, this.data);
 
   private readonly pyramidChart = new VegaChart(this, {
-    spec: pyramidVegaSpec,
+    spec: (specs) => specs.pyramid,
     container: () => this.renderRoot.querySelector<HTMLElement>('.pyramid-chart'),
     fitHeight: true,
     theme: (host) => this.chartTheme(host),
@@ -188,7 +186,7 @@ export class LensValuePyramid extends LensElement {
   });
 
   private readonly quadrantChart = new VegaChart(this, {
-    spec: quadrantVegaSpec,
+    spec: (specs) => specs.quadrant,
     // Thousands of points: canvas (the table alternative carries the accessible content).
     renderer: 'canvas',
     container: () => this.renderRoot.querySelector<HTMLElement>('.quadrant-chart'),
@@ -346,11 +344,6 @@ export class LensValuePyramid extends LensElement {
     this.toggle(TIERS[index]!);
   }
 
-  /** A token the charts use changed without a re-render (see `.theme-probe`): re-render, the charts re-theme. */
-  private onThemeChange = () => {
-    this.requestUpdate();
-  };
-
   private setView(view: PyramidView): void {
     this.view = view;
   }
@@ -503,7 +496,6 @@ export class LensValuePyramid extends LensElement {
     const tiers = tiersInOrder(summary);
     const placed = tiers.reduce((sum, t) => sum + t.customers, 0);
     return html`<section part="base" class="base" aria-label=${i18n.t('pyramid.label')}>
-      <span class="theme-probe" aria-hidden="true" @transitionrun=${this.onThemeChange}></span>
       ${this.renderToolbar(summary)}
       ${
         placed === 0

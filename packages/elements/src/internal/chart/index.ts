@@ -2,6 +2,6 @@
 export { chartStyles } from './chart.styles.js';
 export { ChartTooltip } from './chart-tooltip.js';
 export { formatTooltip } from './format-tooltip.js';
-export { loadVega, type VegaRuntime } from './load-vega.js';
+export { type ChartSpecs, loadVega, type VegaRuntime } from './load-vega.js';
 export { readChartTheme } from './read-chart-theme.js';
 export { type ChartDatum, type ChartLocale, VegaChart, type VegaChartOptions } from './vega-chart.js';

@@ -1,4 +1,12 @@
-import type { parse, View } from 'vega';
+import type { chartConfig } from '@crm-lens/charts';
+import type { parse, Spec, View } from 'vega';
+
+/** The compiled specs of `@crm-lens/charts`, loaded with the runtime (a chart names one, or derives its own). */
+export interface ChartSpecs {
+  readonly pyramid: Spec;
+  readonly quadrant: Spec;
+  readonly rfmHeatmap: Spec;
+}
 
 /** The parts of the vega runtime a chart uses, loaded on first draw. */
 export interface VegaRuntime {
@@ -6,21 +14,31 @@ export interface VegaRuntime {
   parse: typeof parse;
   /** vega-interpreter's evaluator: expressions run from their parsed AST, never through `Function`. */
   expressionInterpreter: object;
+  /** The chart theme → vega config mapping of `@crm-lens/charts`. */
+  chartConfig: typeof chartConfig;
+  /** The compiled specs. */
+  specs: ChartSpecs;
 }
 
 let loading: Promise<VegaRuntime> | undefined;
 
 /**
- * Loads vega and vega-interpreter once per page, the first time any chart draws: a page that shows no chart
- * never downloads them, and bundlers split them into their own chunk. A failed load is forgotten, so the
- * next draw tries again.
+ * Loads vega, vega-interpreter and the compiled chart specs once per page, the first time any chart draws: a
+ * page that shows no chart never downloads them, and bundlers split them into their own chunk (the script-tag
+ * build maps all three imports to `crm-lens.vega.js`). A failed load is forgotten, so the next draw tries again.
  */
 export function loadVega(): Promise<VegaRuntime> {
-  loading ??= Promise.all([import('vega'), import('vega-interpreter')]).then(
-    ([vega, interpreter]) => ({
+  loading ??= Promise.all([import('vega'), import('vega-interpreter'), import('./chart-runtime.js')]).then(
+    ([vega, interpreter, charts]) => ({
       View: vega.View,
       parse: vega.parse,
       expressionInterpreter: interpreter.expressionInterpreter,
+      chartConfig: charts.chartConfig,
+      specs: {
+        pyramid: charts.pyramidVegaSpec,
+        quadrant: charts.quadrantVegaSpec,
+        rfmHeatmap: charts.rfmHeatmapVegaSpec,
+      },
     }),
     (error: unknown) => {
       loading = undefined;

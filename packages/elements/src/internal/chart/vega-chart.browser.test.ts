@@ -212,6 +212,53 @@ describe('VegaChart', () => {
     expect(host.chart.view).to.equal(themed);
   });
 
+  it('follows a theme set on an ancestor, across a shadow root, without a host update', async () => {
+    // <div data-theme> → #shadow-root → <section style> → host: tokens set on either ancestor reach the chart.
+    const outer = document.createElement('div');
+    document.body.append(outer);
+    const section = document.createElement('section');
+    outer.attachShadow({ mode: 'open' }).append(section);
+    const host = await mount(defineChartHost(pyramidVegaSpec), { [PYRAMID_DATASET]: pyramidRows() }, section);
+    const fills = () => host.marks(BANDS).map((path) => path.getAttribute('fill'));
+    // The chart watches its ancestors' attributes: the observer's callback (a microtask) has run a macrotask
+    // later, and then the chart's own queue says when the new view is drawn.
+    const settled = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await host.chart.updateComplete;
+    };
+    try {
+      section.style.setProperty('--lens-tier-gold', '#00aa55');
+      await settled();
+      expect(fills()).to.deep.equal(['#5b6b9a', '#00aa55', '#a0522d', '#6b7280']);
+
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(':host([data-theme="dark"]) { --lens-tier-lead: #111111; }');
+      outer.shadowRoot!.adoptedStyleSheets = [sheet];
+      outer.dataset.theme = 'dark';
+      await settled();
+      expect(fills()).to.deep.equal(['#5b6b9a', '#00aa55', '#a0522d', '#111111']);
+
+      // An attribute that changes no token: no new view.
+      const view = host.chart.view;
+      outer.setAttribute('aria-busy', 'true');
+      await settled();
+      expect(host.chart.view).to.equal(view);
+    } finally {
+      outer.remove();
+    }
+  });
+
+  it('takes its spec from the compiled specs loaded with vega', async () => {
+    const host = await mount(
+      defineChartHost((specs) => ({ ...specs.pyramid, description: 'derived' })),
+      {
+        [PYRAMID_DATASET]: pyramidRows(),
+      },
+    );
+    expect(host.errors).to.deep.equal([]);
+    expect(host.marks(BANDS)).to.have.length(4);
+  });
+
   it('follows the operating system colour scheme without a host update', async () => {
     const tag = defineChartHost(pyramidVegaSpec);
     const host = await mount(tag, { [PYRAMID_DATASET]: pyramidRows() });

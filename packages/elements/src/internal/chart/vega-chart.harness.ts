@@ -1,6 +1,5 @@
 // Test hosts and queries for the chart embedding's browser tests. Not shipped in the public API.
 import { css, html, LitElement } from 'lit';
-import type { Spec } from 'vega';
 import { chartStyles } from './chart.styles.js';
 import { type ChartDatum, VegaChart, type VegaChartOptions } from './vega-chart.js';
 
@@ -67,7 +66,10 @@ let defined = 0;
  * Defines a fresh host element (a new tag each call) whose chart draws `spec` with `options`, and returns
  * its tag name.
  */
-export function defineChartHost(spec: Spec, options: Partial<VegaChartOptions> = {}): string {
+export function defineChartHost(
+  spec: VegaChartOptions['spec'],
+  options: Partial<VegaChartOptions> = {},
+): string {
   const tag = `lens-chart-test-host-${++defined}`;
   customElements.define(
     tag,

@@ -1,8 +1,8 @@
-import { type ChartTheme, chartConfig } from '@crm-lens/charts';
+import type { ChartTheme } from '@crm-lens/charts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Item, ScenegraphEvent, SignalValue, Spec, View } from 'vega';
 import { ChartTooltip } from './chart-tooltip.js';
-import { loadVega, type VegaRuntime } from './load-vega.js';
+import { type ChartSpecs, loadVega, type VegaRuntime } from './load-vega.js';
 import { readChartTheme } from './read-chart-theme.js';
 
 /** A clicked mark's datum: the row the element gave (plus fields the spec derived from it). */
@@ -15,8 +15,11 @@ export interface ChartLocale {
 }
 
 export interface VegaChartOptions {
-  /** The compiled vega spec to draw, e.g. `pyramidVegaSpec` from `@crm-lens/charts`. */
-  spec: Spec;
+  /**
+   * The compiled vega spec to draw: a spec, or a function of the compiled specs of `@crm-lens/charts`, which load
+   * with vega on the first draw (`(specs) => specs.pyramid`), so that a page downloads them only with a chart.
+   */
+  spec: Spec | ((specs: ChartSpecs) => Spec);
   /** The element in the host's shadow root to draw into (looked up after every render of the host). */
   container: () => HTMLElement | null | undefined;
   /** `svg` (default: crisp, accessible) or `canvas` (for tens of thousands of marks, e.g. the quadrant). */
@@ -43,8 +46,11 @@ type Host = ReactiveControllerHost & HTMLElement;
  *
  * - loads vega on the first draw only (`loadVega`), parses with `ast: true` and evaluates with
  *   vega-interpreter, so a page without `'unsafe-eval'` works;
- * - keeps one view: `setData`/`setSignal` update it in place and re-run it, and only a theme change (tokens
- *   read after every host update, or the OS colour scheme) re-parses the spec with a new config;
+ * - keeps one view: `setData`/`setSignal` update it in place and re-run it, and only a theme change re-parses
+ *   the spec with a new config. The `--lens-*` tokens are read again after every host update, when an attribute
+ *   of the host or of any ancestor changes (a `theme` on the enclosing `<lens-data>`, a class on `<html>`, a
+ *   token set in a `style`: crossing shadow roots and slots, with one MutationObserver), and when the OS colour
+ *   scheme changes. A change that none of these sees (a style sheet edited in place) needs `refreshTheme()`;
  * - follows its container's size (ResizeObserver), shows its own tooltip in the shadow root, and adds
  *   nothing to the document;
  * - finalizes the view when the host disconnects, and draws again if it reconnects.
@@ -71,6 +77,8 @@ export class VegaChart implements ReactiveController {
   #work: Promise<void> = Promise.resolve();
   #runQueued = false;
   #colorScheme: MediaQueryList | undefined;
+  /** Watches the attributes of the host and its ancestors (a theme set above the host re-themes the chart). */
+  #ancestors: MutationObserver | undefined;
 
   constructor(host: Host, options: VegaChartOptions) {
     this.#host = host;
@@ -143,6 +151,7 @@ export class VegaChart implements ReactiveController {
   hostConnected(): void {
     this.#colorScheme = this.#host.ownerDocument.defaultView?.matchMedia('(prefers-color-scheme: dark)');
     this.#colorScheme?.addEventListener('change', this.#onColorScheme);
+    this.#observeAncestors();
     // A reconnected host may not render again: draw now if its container is still there.
     this.#schedule();
   }
@@ -154,10 +163,34 @@ export class VegaChart implements ReactiveController {
   hostDisconnected(): void {
     this.#colorScheme?.removeEventListener('change', this.#onColorScheme);
     this.#colorScheme = undefined;
+    this.#ancestors?.disconnect();
+    this.#ancestors = undefined;
     this.finalize();
   }
 
   readonly #onColorScheme = () => this.#schedule();
+
+  /**
+   * Re-read the theme whenever an attribute changes on the host or on an element it inherits styles from: up the
+   * flat tree (a slotted host inherits from its slot), across shadow roots, to `<html>`. Only attribute changes
+   * of those few elements are seen (not their subtrees); the check itself is a getComputedStyle and a compare.
+   * The chain is fixed while the host is connected (moving any ancestor disconnects the host).
+   */
+  #observeAncestors(): void {
+    this.#ancestors?.disconnect();
+    this.#ancestors = undefined;
+    if (typeof MutationObserver === 'undefined') return;
+    const observer = new MutationObserver(() => this.#schedule());
+    let node: Node | null = this.#host;
+    while (node) {
+      if (node instanceof Element) observer.observe(node, { attributes: true });
+      node =
+        (node instanceof Element ? node.assignedSlot : null) ??
+        node.parentNode ??
+        (node instanceof ShadowRoot ? node.host : null);
+    }
+    this.#ancestors = observer;
+  }
 
   /** Starts a (re)build when there is no view yet, the container changed or the theme changed. */
   #schedule(): void {
@@ -187,8 +220,9 @@ export class VegaChart implements ReactiveController {
     this.#view = undefined;
     const { viewElement, tooltip } = this.#mount(container);
     tooltip.hide();
-    const { locale } = this.#options;
-    const view = new runtime.View(runtime.parse(this.#options.spec, chartConfig(theme), { ast: true }), {
+    const { locale, spec } = this.#options;
+    const source = typeof spec === 'function' ? spec(runtime.specs) : spec;
+    const view = new runtime.View(runtime.parse(source, runtime.chartConfig(theme), { ast: true }), {
       renderer: this.#options.renderer ?? 'svg',
       container: viewElement,
       tooltip: tooltip.handler,
