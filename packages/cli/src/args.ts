@@ -118,6 +118,37 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
 
 export { parseDate };
 
+/** A number flag within bounds, or its default. */
+export function numberFlag(
+  values: Record<string, unknown>,
+  flag: string,
+  fallback: number,
+  check: (n: number) => boolean,
+  expected: string,
+): number {
+  const text = values[flag] as string | undefined;
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${flag} takes ${expected}, got "${text}"`);
+  return n;
+}
+
+/** A whole-number flag ≥ `min`, or its default. */
+export function countFlag(
+  values: Record<string, unknown>,
+  flag: string,
+  fallback: number,
+  min: number,
+): number {
+  const text = values[flag] as string | undefined;
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`--${flag} takes a whole number ≥ ${min}, got "${text}"`);
+  return n;
+}
+
 /**
  * The common start of a command that takes one file: parse the flags, answer --help, and insist on exactly one
  * file argument. Returns undefined when help was printed.

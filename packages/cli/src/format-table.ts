@@ -1,8 +1,18 @@
 /** Thousands-grouped integers for people (the JSON output keeps plain numbers). */
 export const int = (n: number) => n.toLocaleString('en-US');
 
-/** Render rows as aligned columns; numbers right-aligned. */
-export function table(rows: readonly (readonly (string | number)[])[], indent = '  '): string {
+/** `1 row`, `2 rows`: a count with its noun, grouped like {@link int}. */
+export const count = (n: number, one: string, many = `${one}s`) => `${int(n)} ${n === 1 ? one : many}`;
+
+/**
+ * Render rows as aligned columns; numbers right-aligned, and the string cells of the columns listed in
+ * `rightAligned` (e.g. pre-formatted figures such as `12.5%`).
+ */
+export function table(
+  rows: readonly (readonly (string | number)[])[],
+  indent = '  ',
+  rightAligned: readonly number[] = [],
+): string {
   const cells = rows.map((row) => row.map((c) => (typeof c === 'number' ? int(c) : c)));
   const widths: number[] = [];
   for (const row of cells) {
@@ -17,7 +27,7 @@ export function table(rows: readonly (readonly (string | number)[])[], indent = 
         row
           .map((c, i) => {
             const pad = ' '.repeat((widths[i] ?? 0) - [...c].length);
-            const numeric = typeof rows[r]![i] === 'number';
+            const numeric = typeof rows[r]![i] === 'number' || rightAligned.includes(i);
             return i === row.length - 1 && !numeric ? c : numeric ? pad + c : c + pad;
           })
           .join('  '),

@@ -2,7 +2,10 @@ import { IngestError } from '@crm-lens/core';
 import { UsageError } from './args.js';
 import { FIT_HELP, fitCommand } from './commands/fit.js';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
+import { RULES_HELP, rulesCommand } from './commands/rules.js';
 import { SCORE_HELP, scoreCommand } from './commands/score.js';
+import { SEGMENTS_HELP, segmentsCommand } from './commands/segments.js';
+import { SEQUENCES_HELP, sequencesCommand } from './commands/sequences.js';
 import type { Io } from './io.js';
 
 export { type Io, processIo } from './io.js';
@@ -25,6 +28,21 @@ const COMMANDS: Record<
     run: scoreCommand,
     summary: 'score every customer: RFM, ABC, CLV, value tier, churn risk',
     help: SCORE_HELP,
+  },
+  segments: {
+    run: segmentsCommand,
+    summary: 'segment customers by k-means on recency, frequency and monetary value',
+    help: SEGMENTS_HELP,
+  },
+  rules: {
+    run: rulesCommand,
+    summary: 'mine association rules from order baskets (FP-growth)',
+    help: RULES_HELP,
+  },
+  sequences: {
+    run: sequencesCommand,
+    summary: "mine frequent sequences across customers' orders (SPADE) and sequence rules",
+    help: SEQUENCES_HELP,
   },
 };
 

@@ -70,6 +70,8 @@ export type { TransactionTable } from './schema/transactions.js';
 export * from './score/index.js';
 // Segmentation by clustering: k-means++ on standardised (log-)RFM features, k by silhouette, named profiles.
 export * from './segments/index.js';
+// Sequence patterns: frequent ordered sequences across customers' orders (SPADE-style), maxGap, sequence rules.
+export * from './sequences/index.js';
 // Per-customer summary: the kernel under RFM, ABC, the value pyramid and churn.
 export * from './summary/index.js';
 // Cooperative work: what the kernels' `…Steps` variants yield, and how to run or slice it.

@@ -20,3 +20,10 @@ export async function loadTransactions(
   if (table.length === 0) throw new Error(`no usable transactions in "${file}"`);
   return table;
 }
+
+/** The UTC day (epoch ms of its start) of the latest date in the table: the default analysis date. */
+export function lastTransactionDay(table: TransactionTable): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const d of table.date) if (d > max) max = d;
+  return Math.floor(max / 86_400_000) * 86_400_000;
+}
