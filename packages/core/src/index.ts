@@ -10,6 +10,8 @@ export * from './churn/index.js';
 export * from './clv/index.js';
 // Cohort retention: first-purchase period × periods since, by UTC calendar month, quarter, year or week.
 export * from './cohorts/index.js';
+// Drill-down: revenue, orders, customers and model outputs by time level (UTC, ISO weeks), dimension and tier.
+export * from './drilldown/index.js';
 export type { ByteInput } from './ingest/byte-input.js';
 export { IngestError, type IngestErrorCode } from './ingest/errors.js';
 export { type CompiledExpression, compileExpression, ExpressionError } from './ingest/expression.js';

@@ -1,0 +1,31 @@
+// Drill-down: revenue, orders, customers and model outputs by time level, dimension and customer attribute.
+export {
+  type DrillFilter,
+  type DrillFilterValue,
+  type DrillKeyColumn,
+  type DrillOptions,
+  type DrillResult,
+  type DrillScores,
+  type DrillTotals,
+  drilldown,
+  drilldownSteps,
+  MAX_DAY_SPAN,
+  TIER_MIX_LABELS,
+} from './drilldown.js';
+export {
+  CUSTOMER_ATTRIBUTES,
+  type CustomerAttribute,
+  DRILL_DIMENSIONS,
+  type DrillDimension,
+  type DrillKey,
+  type DrillKeyKind,
+  drillKeyKind,
+  isoWeek,
+  NONE_LABEL,
+  parseTimeLabel,
+  TIME_LEVELS,
+  type TimeLevel,
+  timeCode,
+  timeLabel,
+  timeStartDay,
+} from './keys.js';
