@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One project per package; packages resolve to their TypeScript sources through the `source` export
 // condition, so no build is needed before testing.
-const packages = ['core', 'engine', 'cli', 'testing', 'charts'];
+const packages = ['core', 'engine', 'cli', 'testing', 'charts', 'adapter-rest', 'adapter-hubspot'];
 
 export default defineConfig({
   resolve: { conditions: ['source'] },

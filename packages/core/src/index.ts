@@ -2,6 +2,9 @@
 
 // ABC / Pareto: classes, concentration curve, Gini.
 export * from './abc/index.js';
+// Adapters: the contract every CRM adapter implements — transports, retries, paging, declarative mapping of JSON
+// records to canonical rows (warnings, never record content), collecting pages for ingestDataset, currency conversion.
+export * from './adapters/index.js';
 // Cross-selling: order baskets, frequent itemsets (FP-growth), association rules, next-product suggestions.
 export * from './basket/index.js';
 // Churn early warning.

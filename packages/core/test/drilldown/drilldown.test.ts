@@ -50,7 +50,7 @@ function handTable(rows: readonly HandRow[] = ROWS, withOrders = true): Transact
 }
 
 /** The groups as plain objects, for readable expectations. */
-function groups(result: DrillResult, fields: readonly (keyof DrillResult)[] = []) {
+function groups(result: DrillResult, fields: readonly (keyof DrillResult)[] = []): Record<string, unknown>[] {
   return Array.from({ length: result.length }, (_, g) => ({
     key: result.keys.map((k) => k.labels[g]).join(' / '),
     revenue: result.revenue[g],
@@ -59,12 +59,12 @@ function groups(result: DrillResult, fields: readonly (keyof DrillResult)[] = []
     orders: result.orders[g],
     customers: result.customers[g],
     transactions: result.transactions[g],
-    ...Object.fromEntries(
+    ...(Object.fromEntries(
       fields.map((f) => {
         const column = result[f] as Float64Array | Int32Array;
         return [f, f === 'tierMix' ? [...column.subarray(g * 5, g * 5 + 5)] : column[g]];
       }),
-    ),
+    ) as Record<string, number | number[] | undefined>),
   }));
 }
 

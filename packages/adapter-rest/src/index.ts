@@ -1,0 +1,2 @@
+export { type FileReadOptions, filePager } from './file-pager.js';
+export { type RestAdapterOptions, type RestSource, restAdapter, restPager } from './rest-adapter.js';
