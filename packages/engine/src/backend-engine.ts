@@ -5,18 +5,33 @@ import { abortedError, EngineError, toEngineError } from './errors.js';
 import type {
   ChurnPage,
   ChurnQuery,
+  CohortsResult,
+  CustomerCard,
+  CustomerCardQuery,
   CustomerColumns,
   CustomerField,
   DatasetHandle,
+  DrilldownQuery,
+  DrilldownResult,
   HostKind,
   HostLoadInput,
+  KpisResult,
   LoadInput,
   LoadResult,
+  PeriodQuery,
   PingReply,
   Progress,
   RejectionPage,
+  RulesQuery,
+  RulesResult,
   ScoreRequest,
   ScoreSummary,
+  SegmentsQuery,
+  SegmentsResult,
+  SequencesQuery,
+  SequencesResult,
+  SuggestionsQuery,
+  SuggestionsResult,
 } from './protocol.js';
 
 type Methods =
@@ -28,6 +43,14 @@ type Methods =
   | 'churnList'
   | 'upgradeCandidates'
   | 'rejections'
+  | 'segments'
+  | 'rules'
+  | 'suggestions'
+  | 'sequences'
+  | 'cohorts'
+  | 'kpis'
+  | 'drilldown'
+  | 'customerCard'
   | 'drop';
 
 /** The backend as a caller reaches it: directly (in-thread) or through comlink (every answer a promise). */
@@ -163,6 +186,60 @@ export abstract class BackendEngine implements Engine {
     options?: CallOptions,
   ): Promise<RejectionPage> {
     return this.call(options, ({ id }) => this.port.rejections(id, dataset, offset, limit));
+  }
+
+  segments(
+    dataset: DatasetHandle,
+    request: ScoreRequest = {},
+    query: SegmentsQuery = {},
+    options?: CallOptions,
+  ): Promise<SegmentsResult> {
+    return this.call(options, ({ id, sink }) => this.port.segments(id, dataset, request, query, sink));
+  }
+
+  rules(dataset: DatasetHandle, query: RulesQuery, options?: CallOptions): Promise<RulesResult> {
+    return this.call(options, ({ id, sink }) => this.port.rules(id, dataset, query, sink));
+  }
+
+  suggestions(
+    dataset: DatasetHandle,
+    query: SuggestionsQuery,
+    options?: CallOptions,
+  ): Promise<SuggestionsResult> {
+    return this.call(options, ({ id, sink }) => this.port.suggestions(id, dataset, query, sink));
+  }
+
+  sequences(dataset: DatasetHandle, query: SequencesQuery, options?: CallOptions): Promise<SequencesResult> {
+    return this.call(options, ({ id, sink }) => this.port.sequences(id, dataset, query, sink));
+  }
+
+  cohorts(dataset: DatasetHandle, query: PeriodQuery, options?: CallOptions): Promise<CohortsResult> {
+    return this.call(options, ({ id, sink }) => this.port.cohorts(id, dataset, query, sink));
+  }
+
+  kpis(dataset: DatasetHandle, query: PeriodQuery, options?: CallOptions): Promise<KpisResult> {
+    return this.call(options, ({ id, sink }) => this.port.kpis(id, dataset, query, sink));
+  }
+
+  drilldown(
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    query: DrilldownQuery,
+    options?: CallOptions,
+  ): Promise<DrilldownResult> {
+    return this.call(options, ({ id, sink }) => this.port.drilldown(id, dataset, request, query, sink));
+  }
+
+  customerCard(
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    customerId: string,
+    query: CustomerCardQuery = {},
+    options?: CallOptions,
+  ): Promise<CustomerCard> {
+    return this.call(options, ({ id, sink }) =>
+      this.port.customerCard(id, dataset, request, customerId, query, sink),
+    );
   }
 
   async drop(dataset: DatasetHandle): Promise<void> {

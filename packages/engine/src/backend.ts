@@ -1,12 +1,50 @@
-import type {
-  CustomerScores,
-  CustomerTable,
-  IngestProgress,
-  IngestReport,
-  InteractionTable,
-  TransactionTable,
+import {
+  type AssociationRule,
+  associationRulesSteps,
+  type BasketBuildReport,
+  basketsFromTransactionsSteps,
+  type CustomerScores,
+  type CustomerSegments,
+  type CustomerTable,
+  cohortRetentionSteps,
+  customerItemsSteps,
+  drilldownSteps,
+  type FrequentItemsets,
+  fpGrowthSteps,
+  type IngestProgress,
+  type IngestReport,
+  type InteractionTable,
+  type ItemLists,
+  loyaltyIndicatorsSteps,
+  mineSequencesSteps,
+  type PurchaseOccasions,
+  purchaseOccasionsSteps,
+  type SequenceMining,
+  type SequenceRule,
+  type Suggestions,
+  segmentCustomersSteps,
+  sequenceRules,
+  sequencesFromTransactionsSteps,
+  suggestForCustomersSteps,
+  suggestionsOf,
+  TIERS,
+  type TransactionBaskets,
+  type TransactionSequences,
+  type TransactionTable,
 } from '@crm-lens/core';
 import { releaseProxy, transfer } from 'comlink';
+import {
+  basketReport,
+  cohortsResult,
+  customerCard,
+  drilldownResult,
+  kpisResult,
+  ruleColumns,
+  type SegmentSource,
+  segmentsResult,
+  sequencesResult,
+  suggestionWire,
+} from './analyses.js';
 import { buffersOf } from './buffers.js';
 import { canonicalJson } from './canonical-json.js';
 import { allCustomers, churnPage, customerColumns, namesByCode, upgradeIndex } from './customer-views.js';
@@ -15,26 +53,53 @@ import { loadInput, type ResidentTables } from './host-load.js';
 import {
   type ChurnPage,
   type ChurnQuery,
+  type CohortsResult,
+  type CustomerCard,
+  type CustomerCardQuery,
   type CustomerColumns,
   type CustomerField,
   type DatasetHandle,
+  type DrilldownQuery,
+  type DrilldownResult,
   type HostLoadInput,
+  type KpisResult,
   type LoadResult,
+  type PeriodQuery,
   type PingReply,
   PROTOCOL_VERSION,
   type Progress,
   type RejectionPage,
+  type RulesQuery,
+  type RulesResult,
   type ScoreRequest,
   type ScoreSummary,
+  type SegmentsQuery,
+  type SegmentsResult,
+  type SequencesQuery,
+  type SequencesResult,
+  type SuggestionsQuery,
+  type SuggestionsResult,
+  type SuggestionWire,
 } from './protocol.js';
 import { runScoring, toScoreOptions } from './run-scoring.js';
+import { drive } from './run-work.js';
 import { buildSummary, copySummary } from './score-summary.js';
 import { type ProgressSink, SharedTask } from './shared-task.js';
 import {
+  CARD_CROSS_SELL,
+  MAX_POINTS,
+  validateCardQuery,
   validateChurnQuery,
+  validateCustomerId,
+  validateDrilldownQuery,
   validateFields,
   validateIndex,
+  validatePeriodQuery,
+  validateRulesQuery,
   validateScoreRequest,
+  validateSegmentsQuery,
+  validateSequencesQuery,
+  validateSuggestionsQuery,
   validateUpgrade,
 } from './validate.js';
 
@@ -51,6 +116,54 @@ interface Resident {
   names?: readonly (string | null)[] | null;
   /** The full ingestion report; the load result carries only its first rejected rows. */
   readonly report?: IngestReport;
+  /** Customer code by id (built on first use). */
+  codes?: Map<string, number>;
+}
+
+/** The baskets of a dataset under one exclusion list. */
+interface BuiltBaskets {
+  readonly baskets: TransactionBaskets;
+  readonly report: BasketBuildReport;
+}
+
+/** The association rules of a dataset under one set of thresholds, with what they were mined from. */
+interface MinedRules {
+  readonly built: BuiltBaskets;
+  readonly frequent: FrequentItemsets;
+  readonly rules: readonly AssociationRule[];
+}
+
+/** The rule thresholds shared by `rules`, `suggestions` and the card's cross-sell. */
+interface RuleKey {
+  readonly minSupport: number;
+  readonly minConfidence: number;
+  readonly minLift?: number;
+  readonly maxLength?: number;
+  readonly exclude?: readonly string[];
+}
+
+/** Mined sequences and their rules. */
+interface MinedSequences {
+  readonly built: TransactionSequences;
+  readonly mining: SequenceMining;
+  readonly rules: readonly SequenceRule[];
+}
+
+/** Finished analysis results kept per dataset (baskets, itemsets, rules, segmentations, cohorts, …). */
+const MAX_ANALYSES = 32;
+
+/** An exclusion list as a cache key: sorted, without repeats. */
+const normalList = (list: readonly string[] | undefined): string[] => [...new Set(list ?? [])].sort();
+
+/** Core's RangeErrors name options or data a kernel cannot use: an `invalid-request` for the caller. */
+function invalidOnRangeError<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new EngineError('invalid-request', error.message, { cause: error });
+    throw error;
+  }
 }
 
 /**
@@ -89,6 +202,8 @@ function release(sink: ProgressSink | undefined): void {
 export class EngineBackend {
   private readonly datasets = new Map<string, Resident>();
   private readonly scorings = new Map<string, SharedTask<Scored>>();
+  /** Issue-6 analyses and their intermediate results, by `dataset \0 kind \0 canonical query`. */
+  private readonly analyses = new Map<string, SharedTask<unknown>>();
   private readonly requests = new Map<number, AbortController>();
   private nextDataset = 1;
   private disposed = false;
@@ -208,15 +323,269 @@ export class EngineBackend {
     });
   }
 
+  /** Segments by clustering (k-means on the scoring's customer summary), with profiles, labels and a sample. */
+  segments(
+    requestId: number,
+    dataset: DatasetHandle,
+    request: ScoreRequest = {},
+    query: SegmentsQuery = {},
+    onProgress?: ProgressSink,
+  ): Promise<SegmentsResult> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validateSegmentsQuery(query);
+      const resident = this.resident(dataset);
+      validateScoreRequest(request);
+      const value = query.value ?? 'revenue';
+      const settings = { k: query.k ?? 'auto', seed: query.seed ?? 1, value };
+      const key = `segments\u0000${canonicalJson(request)}\u0000${canonicalJson(settings)}`;
+      const { scores, segments } = await this.cached(resident, key, signal, sink, async (s, progress) => {
+        const { scores } = await this.scored(dataset, request, s, progress);
+        progress({ stage: 'segments' });
+        const values =
+          value === 'clv'
+            ? scores.clv
+            : value === 'current'
+              ? scores.current.value
+              : scores.summary.netRevenue;
+        const segments = await drive(
+          segmentCustomersSteps(scores.summary, {
+            k: settings.k,
+            seed: settings.seed,
+            value: values,
+            tiers: { codes: scores.pyramid.tier, names: TIERS },
+          }),
+          s,
+        );
+        progress({ stage: 'done', fraction: 1 });
+        // Keep what the scatter reads, not the whole scoring (which the scorings' cache may let go).
+        const { recencyDays, frequency, netRevenue } = scores.summary;
+        const source: SegmentSource = { asOf: scores.asOf, summary: { recencyDays, frequency, netRevenue } };
+        return { scores: source, segments } as { scores: SegmentSource; segments: CustomerSegments };
+      });
+      return segmentsResult(resident.handle.id, scores, segments, value, query.points ?? MAX_POINTS);
+    });
+  }
+
+  /** Association rules of the dataset's order baskets: the counts, and the best `limit` rules with item names. */
+  rules(
+    requestId: number,
+    dataset: DatasetHandle,
+    query: RulesQuery,
+    onProgress?: ProgressSink,
+  ): Promise<RulesResult> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validateRulesQuery(query);
+      const resident = this.resident(dataset);
+      const mined = await this.minedRules(resident, query, signal, sink);
+      sink?.({ stage: 'done', fraction: 1 });
+      const { built, frequent, rules } = mined;
+      return {
+        dataset: resident.handle.id,
+        baskets: basketReport(built.baskets, built.report),
+        itemsets: frequent.itemsets.length,
+        minCount: frequent.minCount,
+        total: rules.length,
+        rules: ruleColumns(rules, query.limit ?? 100, built.baskets.dictionary),
+      };
+    });
+  }
+
+  /** Next-product suggestions for some customers, each with the rule behind it. */
+  suggestions(
+    requestId: number,
+    dataset: DatasetHandle,
+    query: SuggestionsQuery,
+    onProgress?: ProgressSink,
+  ): Promise<SuggestionsResult> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validateSuggestionsQuery(query);
+      const resident = this.resident(dataset);
+      const codes = query.customerIds.map((id) => this.customerCode(resident, id));
+      const { mined, suggestions } = await this.suggested(resident, query, query.limit, signal, sink);
+      sink?.({ stage: 'done', fraction: 1 });
+      const dictionary = mined.built.baskets.dictionary;
+      return {
+        dataset: resident.handle.id,
+        rules: mined.rules.length,
+        customers: codes.map((c, i) => ({
+          id: query.customerIds[i]!,
+          index: c,
+          suggestions: suggestionsOf(suggestions, mined.rules, c).map((s) => suggestionWire(s, dictionary)),
+        })),
+      };
+    });
+  }
+
+  /** Frequent sequences of the customers' orders (or days) and the sequence rules, with item names. */
+  sequences(
+    requestId: number,
+    dataset: DatasetHandle,
+    query: SequencesQuery,
+    onProgress?: ProgressSink,
+  ): Promise<SequencesResult> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validateSequencesQuery(query);
+      const resident = this.resident(dataset);
+      const eventBy = query.eventBy ?? 'order';
+      const exclude = normalList(query.exclude);
+      const mining = {
+        minSupport: query.minSupport,
+        ...(query.maxGap !== undefined ? { maxGap: query.maxGap } : {}),
+        ...(query.maxLength !== undefined ? { maxLength: query.maxLength } : {}),
+      };
+      const minConfidence = query.minConfidence ?? 0.8;
+      const key = `sequences\u0000${canonicalJson({ eventBy, exclude, mining, minConfidence })}`;
+      const mined = await this.cached(resident, key, signal, sink, async (s, progress) => {
+        const built = await this.cached(
+          resident,
+          `sequence-database\u0000${canonicalJson({ eventBy, exclude })}`,
+          s,
+          progress,
+          async (s2, p2) => {
+            p2({ stage: 'sequence-database', fraction: 0 });
+            return drive(
+              sequencesFromTransactionsSteps(resident.transactions, { eventBy, excludeItems: exclude }),
+              s2,
+            );
+          },
+        );
+        progress({ stage: 'sequences', fraction: 0.3 });
+        const found = await drive(mineSequencesSteps(built.database, mining), s);
+        progress({ stage: 'sequence-rules', fraction: 0.9 });
+        const rules = invalidOnRangeError(() => sequenceRules(found.patterns, { minConfidence }));
+        return { built, mining: found, rules } as MinedSequences;
+      });
+      sink?.({ stage: 'done', fraction: 1 });
+      return sequencesResult(resident.handle.id, mined.built, mined.mining, mined.rules, query.limit ?? 100);
+    });
+  }
+
+  /** Cohort retention by calendar period: matrices as typed arrays, period labels. */
+  cohorts(
+    requestId: number,
+    dataset: DatasetHandle,
+    query: PeriodQuery,
+    onProgress?: ProgressSink,
+  ): Promise<CohortsResult> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validatePeriodQuery(query, 'cohorts');
+      const resident = this.resident(dataset);
+      const options = { period: query.period, ...(query.asOf !== undefined ? { asOf: query.asOf } : {}) };
+      const result = await this.cached(
+        resident,
+        `cohorts\u0000${canonicalJson(options)}`,
+        signal,
+        sink,
+        async (s, progress) => {
+          const occasions = await this.occasions(resident, s, progress);
+          progress({ stage: 'cohorts', fraction: 0.5 });
+          return drive(cohortRetentionSteps(occasions, options), s);
+        },
+      );
+      sink?.({ stage: 'done', fraction: 1 });
+      return cohortsResult(resident.handle.id, result);
+    });
+  }
+
+  /** Loyalty indicators: repeat-purchase rate, retention, days between orders, and their series per period. */
+  kpis(
+    requestId: number,
+    dataset: DatasetHandle,
+    query: PeriodQuery,
+    onProgress?: ProgressSink,
+  ): Promise<KpisResult> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validatePeriodQuery(query, 'kpis');
+      const resident = this.resident(dataset);
+      const options = { period: query.period, ...(query.asOf !== undefined ? { asOf: query.asOf } : {}) };
+      const result = await this.cached(
+        resident,
+        `kpis\u0000${canonicalJson(options)}`,
+        signal,
+        sink,
+        async (s, progress) => {
+          const occasions = await this.occasions(resident, s, progress);
+          progress({ stage: 'kpis', fraction: 0.5 });
+          return drive(loyaltyIndicatorsSteps(occasions, options), s);
+        },
+      );
+      sink?.({ stage: 'done', fraction: 1 });
+      return kpisResult(resident.handle.id, result);
+    });
+  }
+
+  /** Revenue, orders, customers (and, with the scoring, model outputs) per group of the `by` keys. */
+  drilldown(
+    requestId: number,
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    query: DrilldownQuery,
+    onProgress?: ProgressSink,
+  ): Promise<DrilldownResult> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validateDrilldownQuery(query);
+      const resident = this.resident(dataset);
+      validateScoreRequest(request);
+      const models = query.models ?? true;
+      const options = { by: query.by, filter: query.filter ?? {}, asOf: request.asOf };
+      const key = `drilldown\u0000${canonicalJson(models ? request : { asOf: request.asOf })}\u0000${models}\u0000${canonicalJson(options)}`;
+      const result = await this.cached(resident, key, signal, sink, async (s, progress) => {
+        const scores = models ? (await this.scored(dataset, request, s, progress)).scores : undefined;
+        progress({ stage: 'drilldown' });
+        return drive(
+          drilldownSteps(resident.transactions, {
+            by: query.by,
+            ...(query.filter ? { filter: query.filter } : {}),
+            ...(scores ? { scores } : {}),
+            ...(request.asOf !== undefined ? { asOf: request.asOf } : {}),
+          }),
+          s,
+        );
+      });
+      sink?.({ stage: 'done', fraction: 1 });
+      return drilldownResult(resident.handle.id, result);
+    });
+  }
+
+  /** The 360° card of one customer: tier, RFM, CLV, P(alive), churn, next-order window, cross-sell. */
+  customerCard(
+    requestId: number,
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    customerId: string,
+    query: CustomerCardQuery = {},
+    onProgress?: ProgressSink,
+  ): Promise<CustomerCard> {
+    return this.run(requestId, onProgress, async (signal, _progress, sink) => {
+      validateCustomerId(customerId);
+      validateCardQuery(query);
+      const resident = this.resident(dataset);
+      const c = this.customerCode(resident, customerId);
+      const { scores } = await this.scored(dataset, request, signal, sink);
+      let crossSell: SuggestionWire[] | null = null;
+      const { transactions } = resident;
+      if (query.crossSell !== false && transactions.orderId && transactions.product) {
+        const options = { ...CARD_CROSS_SELL, ...(query.crossSell ?? {}) };
+        const { mined, suggestions } = await this.suggested(resident, options, options.limit, signal, sink);
+        const dictionary = mined.built.baskets.dictionary;
+        crossSell = suggestionsOf(suggestions, mined.rules, c).map((s) => suggestionWire(s, dictionary));
+      }
+      sink?.({ stage: 'done', fraction: 1 });
+      return customerCard(resident.handle.id, scores, c, this.names(resident)?.[c] ?? null, crossSell);
+    });
+  }
+
   /** Forget a dataset and its cached results; scorings of it still running reject with `unknown-dataset`. */
   drop(dataset: DatasetHandle): void {
     const id = dataset?.id;
     if (!this.datasets.delete(id)) return;
     const prefix = `${id}\u0000`;
-    for (const [key, task] of this.scorings) {
-      if (!key.startsWith(prefix)) continue;
-      task.abort(new EngineError('unknown-dataset', `dataset ${id} was dropped`));
-      this.scorings.delete(key);
+    for (const cache of [this.scorings, this.analyses] as Map<string, SharedTask<unknown>>[]) {
+      for (const [key, task] of cache) {
+        if (!key.startsWith(prefix)) continue;
+        task.abort(new EngineError('unknown-dataset', `dataset ${id} was dropped`));
+        cache.delete(key);
+      }
     }
   }
 
@@ -227,8 +596,10 @@ export class EngineBackend {
     const reason = new EngineError('disposed', 'the engine was disposed');
     for (const controller of this.requests.values()) controller.abort(reason);
     for (const task of this.scorings.values()) task.abort(reason);
+    for (const task of this.analyses.values()) task.abort(reason);
     this.requests.clear();
     this.scorings.clear();
+    this.analyses.clear();
     this.datasets.clear();
   }
 
@@ -392,5 +763,158 @@ export class EngineBackend {
         timings: { ...summary.timings, views: now - viewsStarted, total: now - started },
       },
     };
+  }
+
+  /**
+   * An analysis result (or an intermediate one) of a dataset: computed once, shared by concurrent identical
+   * requests, kept among the dataset's `MAX_ANALYSES` most recently used. Failures and cancellations are not kept.
+   */
+  private cached<T>(
+    resident: Resident,
+    kind: string,
+    signal: AbortSignal,
+    sink: ProgressSink | undefined,
+    compute: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<T>,
+  ): Promise<T> {
+    const datasetId = resident.handle.id;
+    const key = `${datasetId}\u0000${kind}`;
+    let task = this.analyses.get(key) as SharedTask<T> | undefined;
+    if (!task || task.aborted) {
+      const created = new SharedTask<T>(compute);
+      created.promise.then(
+        () => this.evictAnalyses(datasetId),
+        () => {
+          if (this.analyses.get(key) === created) this.analyses.delete(key);
+        },
+      );
+      task = created;
+    }
+    this.analyses.delete(key);
+    this.analyses.set(key, task as SharedTask<unknown>);
+    return task.join(signal, sink);
+  }
+
+  private evictAnalyses(datasetId: string): void {
+    const prefix = `${datasetId}\u0000`;
+    const finished = [...this.analyses].filter(([key, task]) => key.startsWith(prefix) && task.done);
+    for (const [key] of finished.slice(0, Math.max(0, finished.length - MAX_ANALYSES))) {
+      this.analyses.delete(key);
+    }
+  }
+
+  /** The customer code of an id (an `invalid-request` when the dataset has no such customer). */
+  private customerCode(resident: Resident, id: string): number {
+    if (!resident.codes) {
+      const codes = new Map<string, number>();
+      for (const [c, customer] of resident.transactions.customer.dictionary.entries()) codes.set(customer, c);
+      resident.codes = codes;
+    }
+    const c = resident.codes.get(id);
+    if (c === undefined) {
+      throw new EngineError('invalid-request', `dataset ${resident.handle.id} has no customer "${id}"`);
+    }
+    return c;
+  }
+
+  /** The order baskets of a dataset under an exclusion list (built once). */
+  private baskets(
+    resident: Resident,
+    exclude: readonly string[],
+    signal: AbortSignal,
+    sink: ProgressSink | undefined,
+  ): Promise<BuiltBaskets> {
+    const { transactions } = resident;
+    if (!transactions.orderId || !transactions.product) {
+      throw new EngineError(
+        'invalid-request',
+        `dataset ${resident.handle.id} has no ${transactions.orderId ? 'product' : 'orderId'} column: baskets need order ids and products`,
+      );
+    }
+    return this.cached(resident, `baskets\u0000${canonicalJson(exclude)}`, signal, sink, (s, progress) => {
+      progress({ stage: 'baskets', fraction: 0 });
+      return drive(basketsFromTransactionsSteps(transactions, { excludeProducts: exclude }), s);
+    });
+  }
+
+  /** Baskets → frequent itemsets → association rules, each step cached on its own. */
+  private minedRules(
+    resident: Resident,
+    query: RuleKey,
+    signal: AbortSignal,
+    sink: ProgressSink | undefined,
+  ): Promise<MinedRules> {
+    const exclude = normalList(query.exclude);
+    const mining = { minSupport: query.minSupport, maxLength: query.maxLength ?? 10 };
+    const measures = { minConfidence: query.minConfidence, minLift: query.minLift ?? 0 };
+    const itemsetsKey = `itemsets\u0000${canonicalJson({ exclude, mining })}`;
+    return this.cached(
+      resident,
+      `rules\u0000${canonicalJson({ exclude, mining, measures })}`,
+      signal,
+      sink,
+      async (s, progress) => {
+        const built = await this.baskets(resident, exclude, s, progress);
+        const frequent = await this.cached(resident, itemsetsKey, s, progress, (s2, p2) => {
+          p2({ stage: 'itemsets', fraction: 0.3 });
+          return drive(fpGrowthSteps(built.baskets, mining), s2);
+        });
+        progress({ stage: 'rules', fraction: 0.8 });
+        const rules = await drive(associationRulesSteps(frequent, measures), s);
+        return { built, frequent, rules };
+      },
+    );
+  }
+
+  /** Suggestions for every customer under the rules of `query` (cached per rules and limit). */
+  private suggested(
+    resident: Resident,
+    query: RuleKey,
+    limit: number,
+    signal: AbortSignal,
+    sink: ProgressSink | undefined,
+  ): Promise<{ mined: MinedRules; suggestions: Suggestions }> {
+    const exclude = normalList(query.exclude);
+    const key = {
+      exclude,
+      minSupport: query.minSupport,
+      maxLength: query.maxLength ?? 10,
+      minConfidence: query.minConfidence,
+      minLift: query.minLift ?? 0,
+      limit,
+    };
+    return this.cached(
+      resident,
+      `suggestions\u0000${canonicalJson(key)}`,
+      signal,
+      sink,
+      async (s, progress) => {
+        const mined = await this.minedRules(resident, query, s, progress);
+        const items = await this.cached(
+          resident,
+          `customer-items\u0000${canonicalJson(exclude)}`,
+          s,
+          progress,
+          (s2, p2) => {
+            p2({ stage: 'customer-items', fraction: 0.85 });
+            return drive(customerItemsSteps(mined.built.baskets), s2) as Promise<ItemLists>;
+          },
+        );
+        progress({ stage: 'suggestions', fraction: 0.9 });
+        const suggestions = await drive(suggestForCustomersSteps(mined.rules, items, { limit }), s);
+        return { mined, suggestions };
+      },
+    );
+  }
+
+  /** The dataset's purchase occasions (one per customer and UTC day), shared by cohorts and KPIs. */
+  private occasions(
+    resident: Resident,
+    signal: AbortSignal,
+    sink: ProgressSink | undefined,
+  ): Promise<PurchaseOccasions> {
+    return this.cached(resident, 'occasions', signal, sink, (s, progress) => {
+      progress({ stage: 'occasions', fraction: 0 });
+      return drive(purchaseOccasionsSteps(resident.transactions), s);
+    });
   }
 }

@@ -1,16 +1,31 @@
 import type {
   ChurnPage,
   ChurnQuery,
+  CohortsResult,
+  CustomerCard,
+  CustomerCardQuery,
   CustomerColumns,
   CustomerField,
   DatasetHandle,
+  DrilldownQuery,
+  DrilldownResult,
   HostKind,
+  KpisResult,
   LoadInput,
   LoadResult,
+  PeriodQuery,
   Progress,
   RejectionPage,
+  RulesQuery,
+  RulesResult,
   ScoreRequest,
   ScoreSummary,
+  SegmentsQuery,
+  SegmentsResult,
+  SequencesQuery,
+  SequencesResult,
+  SuggestionsQuery,
+  SuggestionsResult,
 } from './protocol.js';
 
 /** Per-call options: cancel with a signal, follow progress. */
@@ -62,6 +77,45 @@ export interface Engine {
     limit: number,
     options?: CallOptions,
   ): Promise<RejectionPage>;
+  /**
+   * Segments by clustering the scoring's customer summary (core's `segmentCustomers`): profiles with names,
+   * traits, medians and tier mix, the segment of every customer code, and a seeded sample for a scatter.
+   */
+  segments(
+    dataset: DatasetHandle,
+    request?: ScoreRequest,
+    query?: SegmentsQuery,
+    options?: CallOptions,
+  ): Promise<SegmentsResult>;
+  /** Association rules of the order baskets (FP-growth): counts, and the best `limit` rules with item names. */
+  rules(dataset: DatasetHandle, query: RulesQuery, options?: CallOptions): Promise<RulesResult>;
+  /** Next-product suggestions for the listed customers, each with the rule behind it. */
+  suggestions(
+    dataset: DatasetHandle,
+    query: SuggestionsQuery,
+    options?: CallOptions,
+  ): Promise<SuggestionsResult>;
+  /** Frequent sequences of the customers' orders (or days) and sequence rules, with item names. */
+  sequences(dataset: DatasetHandle, query: SequencesQuery, options?: CallOptions): Promise<SequencesResult>;
+  /** Cohort retention by calendar period (UTC). */
+  cohorts(dataset: DatasetHandle, query: PeriodQuery, options?: CallOptions): Promise<CohortsResult>;
+  /** Loyalty indicators and their series by calendar period (UTC). */
+  kpis(dataset: DatasetHandle, query: PeriodQuery, options?: CallOptions): Promise<KpisResult>;
+  /** A drill-down: measures per group of time, dimension and (with the scoring) customer keys. */
+  drilldown(
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    query: DrilldownQuery,
+    options?: CallOptions,
+  ): Promise<DrilldownResult>;
+  /** The 360° card of one customer (an `invalid-request` when the dataset has no such id). */
+  customerCard(
+    dataset: DatasetHandle,
+    request: ScoreRequest,
+    customerId: string,
+    query?: CustomerCardQuery,
+    options?: CallOptions,
+  ): Promise<CustomerCard>;
   /** Forget a dataset and its cached results. */
   drop(dataset: DatasetHandle): Promise<void>;
   /** Release the host (terminate the worker). Later calls reject with code `disposed`. */

@@ -327,3 +327,479 @@ export interface EncodedRows {
 export type HostLoadInput =
   | Exclude<LoadInput, { readonly kind: 'rows' }>
   | { readonly kind: 'encoded-rows'; readonly rows: EncodedRows; readonly options?: WireIngestOptions };
+
+// ───────────────────────────── Issue 6: segments, cross-sell, sequences, cohorts, KPIs, drill-down, card ─────
+
+/** What `Engine.segments` clusters on and how (core's `segmentCustomers` on the scoring's customer summary). */
+export interface SegmentsQuery {
+  /** Number of segments, or `'auto'` (default): chosen by silhouette in 2 … 10. */
+  readonly k?: number | 'auto';
+  /** Seed of the k-means++ draws, the silhouette sample and the scatter sample (default 1). */
+  readonly seed?: number;
+  /** The value behind the value shares: net revenue (default), the scoring's CLV, or its current value. */
+  readonly value?: 'revenue' | 'clv' | 'current';
+  /** Points of the scatter sample, 0 … 5,000 (default 5,000; all clustered customers when fewer). */
+  readonly points?: number;
+}
+
+/** Where a clustered segment stands against all clustered customers (the basis of its name). */
+export interface SegmentTraitsWire {
+  readonly recency: 'recent' | 'lapsed';
+  readonly frequency: 'none' | 'one-time' | 'occasional' | 'frequent';
+  readonly spend: 'high' | 'low';
+}
+
+/** One segment of `Engine.segments`: core's `SegmentProfile` as plain data. */
+export interface SegmentProfileWire {
+  /** Segment number (the code in `labels`), 0 = largest. */
+  readonly segment: number;
+  readonly name: string;
+  readonly traits: SegmentTraitsWire;
+  readonly customers: number;
+  readonly customerShare: number;
+  /** Sum of the value column (see `SegmentsResult.value`) over the segment. */
+  readonly value: number;
+  readonly valueShare: number;
+  readonly medianRecencyDays: number;
+  readonly medianFrequency: number;
+  readonly medianMonetary: number;
+  /** Customers per value-pyramid tier (platinum, gold, iron, lead), with their share of the segment. */
+  readonly tierMix: readonly { readonly tier: string; readonly customers: number; readonly share: number }[];
+  /** Customers of the segment without a tier. */
+  readonly untiered: number;
+}
+
+/** The result of `Engine.segments`. */
+export interface SegmentsResult {
+  readonly dataset: string;
+  /** The scoring's analysis date (the customer summary clustered is the scoring's). */
+  readonly asOf: number;
+  readonly k: number;
+  readonly seed: number;
+  readonly value: 'revenue' | 'clv' | 'current';
+  /** One profile per segment, in segment order (largest first). */
+  readonly profiles: readonly SegmentProfileWire[];
+  /** The clustered customers together. */
+  readonly population: {
+    readonly customers: number;
+    readonly value: number;
+    readonly medianRecencyDays: number;
+    readonly medianFrequency: number;
+    readonly medianMonetary: number;
+  };
+  /** Mean silhouette of the segmentation (on a seeded sample of 5,000 when `silhouetteSampled`). */
+  readonly silhouette: number;
+  readonly silhouetteSampled: boolean;
+  /** With `k: 'auto'`, every k tried (for a silhouette or elbow chart); empty for a fixed k. */
+  readonly candidates: readonly {
+    readonly k: number;
+    readonly silhouette: number;
+    readonly inertia: number;
+    readonly converged: boolean;
+  }[];
+  readonly clustered: number;
+  readonly excluded: {
+    readonly notIncluded: number;
+    readonly noPurchase: number;
+    readonly nonFinite: number;
+  };
+  /** Segment per customer code (the dataset's customer dictionary), −1 when not clustered. */
+  readonly labels: Int32Array;
+  /** Segment names by segment code (`profiles[i].name`), to decode `labels` and `points.segment`. */
+  readonly names: readonly string[];
+  /**
+   * A seeded uniform sample of the clustered customers (all of them when at most `points`), in customer-code
+   * order, for the scatter: raw recency (days), frequency (occasions), monetary (net revenue) and segment.
+   */
+  readonly points: {
+    readonly customer: Int32Array;
+    readonly recencyDays: Float64Array;
+    readonly frequency: Float64Array;
+    readonly monetary: Float64Array;
+    readonly segment: Int32Array;
+  };
+}
+
+/** The baskets of a dataset: one per order, the products of its rows (core's `basketsFromTransactions`). */
+export interface BasketOptionsWire {
+  /** Product ids to leave out of every basket (e.g. Online Retail's `POST`, `DOT`, `M`). */
+  readonly exclude?: readonly string[];
+}
+
+/** Query of `Engine.rules`: FP-growth, then association rules (single-item consequents). */
+export interface RulesQuery extends BasketOptionsWire {
+  /** Minimum support of an itemset, a fraction of the baskets in (0, 1]. */
+  readonly minSupport: number;
+  /** Minimum confidence, in [0, 1]. */
+  readonly minConfidence: number;
+  /** Minimum lift (default 0: none; 1 keeps positively associated rules only). */
+  readonly minLift?: number;
+  /** Largest itemset, a whole number ≥ 2 (default 10). */
+  readonly maxLength?: number;
+  /** Rules returned, best first (default 100, at most 10,000); `total` counts them all. */
+  readonly limit?: number;
+}
+
+/** How the baskets were built (core's `BasketBuildReport`) and how many there are. */
+export interface BasketReportWire {
+  readonly baskets: number;
+  /** Distinct products in the baskets. */
+  readonly items: number;
+  readonly rows: number;
+  readonly rowsUsed: number;
+  readonly rowsWithoutOrder: number;
+  readonly rowsWithoutProduct: number;
+  readonly returnRows: number;
+  readonly excludedRows: number;
+  readonly duplicateItems: number;
+  readonly ordersWithoutItems: number;
+  readonly customerConflicts: number;
+}
+
+/** Association rules, columnar: rule `i` is `antecedent[i] ⇒ consequent[i]` with its measures at `i`. */
+export interface RuleColumns {
+  readonly length: number;
+  /** Item names (product ids) of each rule's antecedent and consequent, in item-code order. */
+  readonly antecedent: readonly (readonly string[])[];
+  readonly consequent: readonly (readonly string[])[];
+  /** Baskets holding antecedent and consequent together. */
+  readonly count: Int32Array;
+  readonly support: Float64Array;
+  readonly confidence: Float64Array;
+  readonly lift: Float64Array;
+  readonly leverage: Float64Array;
+  /** `Infinity` at confidence 1. */
+  readonly conviction: Float64Array;
+}
+
+export interface RulesResult {
+  readonly dataset: string;
+  readonly baskets: BasketReportWire;
+  /** Frequent itemsets found (every size). */
+  readonly itemsets: number;
+  /** The smallest basket count that is frequent. */
+  readonly minCount: number;
+  /** Rules that pass the thresholds (all of them, not only those returned). */
+  readonly total: number;
+  /** The first `limit` rules in core's order: lift, confidence, support (descending), then item codes. */
+  readonly rules: RuleColumns;
+}
+
+/** Query of `Engine.suggestions`: the rules of {@link RulesQuery}, applied to some customers. */
+export interface SuggestionsQuery extends BasketOptionsWire {
+  readonly customerIds: readonly string[];
+  /** Suggestions per customer, a whole number 0 … 100. */
+  readonly limit: number;
+  readonly minSupport: number;
+  readonly minConfidence: number;
+  readonly minLift?: number;
+  readonly maxLength?: number;
+}
+
+/** One next-product suggestion, with the rule behind it. */
+export interface SuggestionWire {
+  /** The suggested item (product id). */
+  readonly item: string;
+  /** The rule's confidence × lift. */
+  readonly score: number;
+  readonly rule: {
+    readonly antecedent: readonly string[];
+    readonly consequent: readonly string[];
+    readonly support: number;
+    readonly confidence: number;
+    readonly lift: number;
+  };
+}
+
+export interface SuggestionsResult {
+  readonly dataset: string;
+  /** Rules the suggestions were drawn from. */
+  readonly rules: number;
+  /** One entry per requested id, in the order asked. */
+  readonly customers: readonly {
+    readonly id: string;
+    /** Customer code in the dataset. */
+    readonly index: number;
+    /** Best first (score, then rule order, then item code). */
+    readonly suggestions: readonly SuggestionWire[];
+  }[];
+}
+
+/** Query of `Engine.sequences`: customers' histories as sequences of events, mined SPADE-style. */
+export interface SequencesQuery {
+  /** Minimum support, a fraction of the customers (sequences) in (0, 1]. */
+  readonly minSupport: number;
+  /** Maximum gap between consecutive elements: in orders (`eventBy: 'order'`, 1 = the next order) or days. */
+  readonly maxGap?: number;
+  /** Largest number of elements of a pattern (default: no limit). */
+  readonly maxLength?: number;
+  /** Minimum confidence of the sequence rules, in [0, 1] (default 0.8, arulesSequences'). */
+  readonly minConfidence?: number;
+  /** An event is an order (default) or a UTC day of purchases. */
+  readonly eventBy?: 'order' | 'day';
+  /** Patterns and rules returned, each (default 100, at most 10,000). */
+  readonly limit?: number;
+  /** Product ids to leave out. */
+  readonly exclude?: readonly string[];
+}
+
+export interface SequencesResult {
+  readonly dataset: string;
+  readonly eventBy: 'order' | 'day';
+  /** Customers with a sequence: the support denominator. */
+  readonly sequences: number;
+  /** Rows used and left out, by reason (core's `TransactionSequencesReport`). */
+  readonly report: {
+    readonly rows: number;
+    readonly rowsUsed: number;
+    readonly invalidRows: number;
+    readonly returnRows: number;
+    readonly rowsWithoutItem: number;
+    readonly excludedRows: number;
+    readonly rowsWithoutOrder: number;
+    readonly duplicateItems: number;
+    readonly customersWithoutSequence: number;
+  };
+  readonly minCount: number;
+  /** Frequent patterns in all. */
+  readonly totalPatterns: number;
+  /** The first `limit` patterns by support, then size (core's order). Elements are sets of item names. */
+  readonly patterns: readonly {
+    readonly elements: readonly (readonly string[])[];
+    readonly support: number;
+    readonly count: number;
+    readonly maximal: boolean;
+  }[];
+  /** Sequence rules in all. */
+  readonly totalRules: number;
+  /** The first `limit` rules by confidence, then lift. */
+  readonly rules: readonly {
+    readonly lhs: readonly (readonly string[])[];
+    readonly rhs: readonly (readonly string[])[];
+    readonly support: number;
+    readonly count: number;
+    readonly confidence: number;
+    readonly lift: number;
+  }[];
+}
+
+/** Calendar periods (UTC) of cohorts and loyalty indicators. */
+export type PeriodWire = 'month' | 'quarter' | 'year' | 'week';
+
+/** Query of `Engine.cohorts` and `Engine.kpis`. */
+export interface PeriodQuery {
+  readonly period: PeriodWire;
+  /** Analysis date, epoch ms: later orders are ignored (default: the latest order's day). */
+  readonly asOf?: number;
+}
+
+/** Cohort retention (core's `CohortRetention`): matrices row-major `cohorts × periods`. */
+export interface CohortsResult {
+  readonly dataset: string;
+  readonly period: PeriodWire;
+  readonly cohorts: number;
+  readonly periods: number;
+  /** Period label of each cohort: `1997-01`, `1997-Q1`, `1997`, or a week's Monday `1997-01-06`. */
+  readonly labels: readonly string[];
+  /** Start of each cohort's period, epoch ms (UTC midnight). */
+  readonly cohortStart: Float64Array;
+  readonly size: Int32Array;
+  /** Cohort i's customers active j periods later: `active[i * periods + j]`. */
+  readonly active: Int32Array;
+  /** `active / size`; NaN for cells not yet observed and empty cohorts. */
+  readonly retention: Float64Array;
+  /** Customer-weighted retention per periods-since. */
+  readonly overall: Float64Array;
+  readonly customers: number;
+  readonly lastDay: number;
+  readonly partialLastPeriod: boolean;
+}
+
+/** Loyalty indicators (core's `LoyaltyIndicators`), the series as typed arrays. */
+export interface KpisResult {
+  readonly dataset: string;
+  readonly period: PeriodWire;
+  readonly customers: number;
+  readonly repeatCustomers: number;
+  readonly repeatPurchaseRate: number;
+  readonly averageDaysBetweenOrders: number;
+  readonly medianDaysBetweenOrders: number;
+  readonly pooledDaysBetweenOrders: number;
+  readonly retentionRate: number;
+  readonly lastDay: number;
+  readonly partialLastPeriod: boolean;
+  readonly series: {
+    readonly length: number;
+    readonly labels: readonly string[];
+    readonly start: Float64Array;
+    readonly activeCustomers: Int32Array;
+    readonly newCustomers: Int32Array;
+    readonly returningCustomers: Int32Array;
+    readonly retainedCustomers: Int32Array;
+    readonly retentionRate: Float64Array;
+    readonly orders: Int32Array;
+    readonly meanDaysBetweenOrders: Float64Array;
+    readonly repeatPurchaseRate: Float64Array;
+  };
+}
+
+/** Keys a drill-down groups or filters by (core's `DrillKey`). */
+export type DrillKeyWire =
+  | 'year'
+  | 'quarter'
+  | 'month'
+  | 'week'
+  | 'day'
+  | 'region'
+  | 'category'
+  | 'channel'
+  | 'product'
+  | 'currency'
+  | 'tier'
+  | 'segment'
+  | 'churnBand';
+
+/** A filter value: a code as the key columns give it, a label (`'2011-Q2'`, `'United Kingdom'`), or null. */
+export type DrillFilterValueWire = number | string | null;
+
+/** Query of `Engine.drilldown`. */
+export interface DrilldownQuery {
+  /** Grouping keys, outermost first (`[]`: one group of all rows kept). */
+  readonly by: readonly DrillKeyWire[];
+  readonly filter?: { readonly [K in DrillKeyWire]?: DrillFilterValueWire | readonly DrillFilterValueWire[] };
+  /**
+   * Read the scoring of `request` (default true): adds CLV, mean churn risk, value at risk and the tier mix per
+   * group, and the keys tier, segment (RFM) and churnBand. Without it the dataset is not scored.
+   */
+  readonly models?: boolean;
+}
+
+/** Measures of a set of rows (core's `DrillTotals`). */
+export interface DrillTotalsWire {
+  readonly revenue: number;
+  readonly grossRevenue: number;
+  readonly returns: number;
+  readonly orders: number;
+  readonly customers: number;
+  readonly transactions: number;
+  readonly clv?: number;
+  readonly meanChurnRisk?: number;
+  readonly valueAtRisk?: number;
+  readonly tierMix?: Int32Array;
+}
+
+/** A drill-down (core's `DrillResult`): one row per non-empty group, columnar, in drilling order. */
+export interface DrilldownResult {
+  readonly dataset: string;
+  readonly by: readonly DrillKeyWire[];
+  readonly length: number;
+  /** One column per key of `by`: per group a code, a label and (time keys) the period's start. */
+  readonly keys: readonly {
+    readonly key: DrillKeyWire;
+    readonly kind: 'time' | 'dimension' | 'customer';
+    readonly codes: Int32Array;
+    readonly labels: readonly string[];
+    readonly start?: Float64Array;
+  }[];
+  readonly revenue: Float64Array;
+  readonly grossRevenue: Float64Array;
+  readonly returns: Float64Array;
+  readonly orders: Int32Array;
+  readonly customers: Int32Array;
+  readonly transactions: Int32Array;
+  readonly clv?: Float64Array;
+  readonly meanChurnRisk?: Float64Array;
+  readonly valueAtRisk?: Float64Array;
+  /** Row-major `length × tierMixLabels.length`. */
+  readonly tierMix?: Int32Array;
+  /** Columns of `tierMix`: the tiers top first, then `(none)`. */
+  readonly tierMixLabels: readonly string[];
+  readonly total: DrillTotalsWire;
+  readonly rows: {
+    readonly total: number;
+    readonly afterAsOf: number;
+    readonly filteredOut: number;
+    readonly kept: number;
+  };
+  readonly ordersCountedBy: 'orderId' | 'customer-day' | 'mixed';
+  readonly asOf?: number;
+}
+
+/** Options of `Engine.customerCard`. */
+export interface CustomerCardQuery {
+  /**
+   * The cross-sell suggestions of the card: the rules of these thresholds (defaults: minSupport 0.01,
+   * minConfidence 0.2, limit 3), or `false` for none. Datasets without orders and products get none.
+   */
+  readonly crossSell?:
+    | false
+    | {
+        readonly limit?: number;
+        readonly minSupport?: number;
+        readonly minConfidence?: number;
+        readonly minLift?: number;
+        readonly maxLength?: number;
+        readonly exclude?: readonly string[];
+      };
+}
+
+/** The 360° card of one customer: the scoring's figures for them, decoded, and their cross-sell suggestions. */
+export interface CustomerCard {
+  readonly dataset: string;
+  readonly id: string;
+  /** Customer code in the dataset. */
+  readonly index: number;
+  readonly name: string | null;
+  readonly asOf: number;
+  /** Whether the customer has a purchase on or before asOf (otherwise most figures are NaN / null). */
+  readonly scored: boolean;
+  readonly tier: 'platinum' | 'gold' | 'iron' | 'lead' | null;
+  readonly abc: string | null;
+  readonly rfm: {
+    readonly r: number;
+    readonly f: number;
+    readonly m: number;
+    /** The R × F × M cell, e.g. `'543'` (`''` when unscored). */
+    readonly cell: string;
+    /** The RFM segment's name (of the request's segment map), null when unscored. */
+    readonly segment: string | null;
+    readonly recencyDays: number;
+    readonly frequency: number;
+    readonly monetary: number;
+  };
+  readonly clv: number;
+  /** Core has no interval for a customer's CLV: always null for now. */
+  readonly clvInterval: null;
+  readonly expectedPurchases: number;
+  readonly expectedSpend: number;
+  readonly currentValue: number;
+  readonly pAlive: number;
+  readonly churn: {
+    readonly score: number;
+    readonly band: 'low' | 'medium' | 'high' | null;
+    readonly valueAtRisk: number;
+    readonly reasons: readonly {
+      readonly code: string;
+      readonly values: Readonly<Record<string, number>>;
+      readonly text: string;
+    }[];
+  };
+  /** First and last purchase day, epoch ms (NaN without a purchase). */
+  readonly firstPurchase: number;
+  readonly lastPurchase: number;
+  /** The usual interval between purchases, days (own intervals shrunk toward the population's). */
+  readonly usualIntervalDays: number;
+  readonly silenceDays: number;
+  /**
+   * When the next order is due: from the last purchase until last purchase + the usual interval (the window in
+   * which churn scoring does not count the customer overdue); `overdueDays` = days past `to` at asOf (0 if not
+   * yet due). Null when the customer has no purchase or no usual interval.
+   */
+  readonly nextOrder: {
+    readonly from: number;
+    readonly to: number;
+    readonly overdueDays: number;
+  } | null;
+  /** Cross-sell suggestions (null when not asked for or the dataset has no orders and products). */
+  readonly crossSell: readonly SuggestionWire[] | null;
+}
