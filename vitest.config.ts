@@ -2,7 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 // One project per package; packages resolve to their TypeScript sources through the `source` export
 // condition, so no build is needed before testing.
-const packages = ['core', 'engine', 'cli', 'testing', 'charts', 'adapter-rest', 'adapter-hubspot'];
+const packages = [
+  'core',
+  'engine',
+  'cli',
+  'testing',
+  'charts',
+  'adapter-rest',
+  'adapter-hubspot',
+  'adapter-zoho',
+];
 
 export default defineConfig({
   resolve: { conditions: ['source'] },

@@ -7,7 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { buildClassicWorker as buildEngineClassicWorker } from './packages/engine/scripts/worker-bundle.mjs';
+import {
+  buildClassicAnalyses as buildEngineClassicAnalyses,
+  buildClassicWorker as buildEngineClassicWorker,
+  CLASSIC_FILES as ENGINE_CLASSIC_FILES,
+} from './packages/engine/scripts/worker-bundle.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -108,29 +112,34 @@ const commonjsDefaultExport = {
 //
 // 1. A classic-script bundle of the engine worker, for the `blob-worker` host (a blob: worker that runs
 //    `importScripts(<bundle>)`). It is built on request with the esbuild that @web/dev-server-esbuild already
-//    uses (resolved from there: it is not a direct dependency of the repo), from the TypeScript sources.
+//    uses (resolved from there: it is not a direct dependency of the repo), from the TypeScript sources. Beside
+//    it, the classic bundle of the analyses that the worker importScripts() on its first segments/rules/… call.
 // 2. A page served with a Content-Security-Policy header that forbids workers (and eval), in which the engine
 //    must fall back to the page's own thread. A CSP in a response header is the real thing: a <meta> policy in
 //    an iframe would not cover every directive.
 const ENGINE_CLASSIC_WORKER = '/__engine/classic-worker.js';
+const ENGINE_CLASSIC_ANALYSES = `/__engine/${ENGINE_CLASSIC_FILES.analyses}`;
 const ENGINE_CSP_PAGE = '/__engine/csp-page.html';
 const ENGINE_CSP = "default-src 'self'; script-src 'self'; worker-src 'none'; object-src 'none'";
 
-/** @type {Promise<string> | undefined} */
-let classicWorkerBundle;
-function buildClassicWorker() {
-  // The same bundle `pnpm --filter @crm-lens/engine build` writes to dist/, built in memory.
+/** @type {Map<string, Promise<string>>} */
+const classicBundles = new Map();
+/** @param {typeof buildEngineClassicWorker} build */
+function buildClassic(build) {
+  // The same bundles `pnpm --filter @crm-lens/engine build` writes to dist/, built in memory.
   const esbuild = createRequire(import.meta.resolve('@web/dev-server-esbuild'))('esbuild');
-  classicWorkerBundle ??= buildEngineClassicWorker(esbuild);
-  return /** @type {Promise<string>} */ (classicWorkerBundle);
+  if (!classicBundles.has(build.name)) classicBundles.set(build.name, build(esbuild));
+  return /** @type {Promise<string>} */ (classicBundles.get(build.name));
 }
 
 /** @type {import('@web/test-runner').TestRunnerConfig['middleware']} */
 const engineMiddleware = [
   async (context, next) => {
-    if (context.path === ENGINE_CLASSIC_WORKER) {
+    if (context.path === ENGINE_CLASSIC_WORKER || context.path === ENGINE_CLASSIC_ANALYSES) {
       context.type = 'text/javascript';
-      context.body = await buildClassicWorker();
+      context.body = await buildClassic(
+        context.path === ENGINE_CLASSIC_WORKER ? buildEngineClassicWorker : buildEngineClassicAnalyses,
+      );
       return;
     }
     if (context.path === ENGINE_CSP_PAGE) {

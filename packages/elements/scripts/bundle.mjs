@@ -7,6 +7,11 @@
 //   crm-lens.worker.js          the engine as a module worker, found beside crm-lens.js (import.meta.url)
 //   crm-lens.worker.classic.js  the same as a classic script, for a `blob:` worker when crm-lens.js comes from
 //                               another origin (module workers must be same-origin)
+//   crm-lens.analyses.js        on demand, in the engine: the analyses of segments, rules, suggestions, sequences,
+//                               cohorts, KPIs, drill-down and the customer card (first such call; never for scoring),
+//                               imported by crm-lens.worker.js and crm-lens.inline-engine.js
+//   crm-lens.analyses.classic.js  the same as a classic script, importScripts()'d by crm-lens.worker.classic.js,
+//                               found beside it (a blob: worker cannot import() a relative URL)
 //   crm-lens.vega.js            lazy: vega, vega-interpreter and the compiled chart specs (first chart drawn)
 //   crm-lens.zh-cn.js           lazy: the Chinese messages (first element that speaks zh)
 //   crm-lens.inline-engine.js   lazy: the engine in the page's own thread (only when no worker can start)
@@ -21,6 +26,12 @@
 // a copy of a little code that crm-lens.js has too (engine errors, constants); nothing depends on their identity
 // (errors are recognised by name and code).
 //
+// The engine's on-demand analyses work the same way (ENGINE_LAZY_FILES): the worker and the in-thread engine
+// import('./crm-lens.analyses.js'), resolved beside themselves. The classic worker cannot (a blob: worker's base
+// URL is the blob's): its build replaces the loader with one that importScripts() crm-lens.analyses.classic.js
+// beside the classic worker's URL, which createEngine passes in the blob's bootstrap (packages/engine/scripts/
+// worker-bundle.mjs, classicAnalysesPlugin).
+//
 // Everything is bundled from the TypeScript sources (the `source` export condition), so nothing needs `tsc`
 // first. Under a strict CSP (`default-src 'self'`: no 'unsafe-eval', no 'unsafe-inline', no blob:) these files
 // served from the page's origin are all it needs. scripts/size.mjs (repo root) measures the same builds.
@@ -28,6 +39,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { classicAnalysesPlugin } from '../../engine/scripts/worker-bundle.mjs';
 import { copyThemes } from './copy-themes.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,13 +54,19 @@ export const CDN_FILES = {
   zhCN: 'crm-lens.zh-cn.js',
   inlineEngine: 'crm-lens.inline-engine.js',
   ingest: 'crm-lens.ingest.js',
+  analyses: 'crm-lens.analyses.js',
+  classicAnalyses: 'crm-lens.analyses.classic.js',
 };
 
 /**
- * The files crm-lens.js loads with import(): which imports of the sources become which file (`importer`: the
- * importing source file, relative to the repo's packages/ folder; any importer when absent), and the entry
- * each file is built from.
- * @type {{ key: 'vega' | 'zhCN' | 'inlineEngine' | 'ingest', entry: string, imports: { specifier: RegExp, importer?: string }[] }[]}
+ * A file loaded with import(): which imports of the sources become it (`importer`: the importing source file,
+ * relative to the repo's packages/ folder; any importer when absent), and the entry it is built from.
+ * @typedef {{ key: keyof typeof CDN_FILES, entry: string, imports: { specifier: RegExp, importer?: string }[] }} LazyFile
+ */
+
+/**
+ * The files crm-lens.js loads with import().
+ * @type {LazyFile[]}
  */
 export const LAZY_FILES = [
   {
@@ -76,18 +94,32 @@ export const LAZY_FILES = [
   },
 ];
 
+/**
+ * The file the engine (crm-lens.worker.js and crm-lens.inline-engine.js) loads with import(): the issue-6 analyses,
+ * on the first call of one of them (the classic worker has its own: classicAnalysesPlugin).
+ * @type {LazyFile[]}
+ */
+export const ENGINE_LAZY_FILES = [
+  {
+    key: 'analyses',
+    entry: join(engineDir, 'src/analyses.ts'),
+    imports: [{ specifier: /^\.\/analyses\.js$/, importer: 'engine/src/load-analyses.ts' }],
+  },
+];
+
 /** @param {string} path */
 const posix = (path) => path.split(sep).join('/');
 
 /**
- * Every import that {@link LAZY_FILES} names becomes an external `./crm-lens.<name>.js`, resolved by the browser
- * beside the importing file. Only dynamic imports may be redirected: a static one would make the file eager.
- * @type {import('esbuild').Plugin}
+ * Every import that `files` names becomes an external `./crm-lens.<name>.js`, resolved by the browser beside the
+ * importing file. Only dynamic imports may be redirected: a static one would make the file eager.
+ * @param {LazyFile[]} files
+ * @returns {import('esbuild').Plugin}
  */
-const lazyFiles = {
+const lazyFiles = (files) => ({
   name: 'crm-lens-lazy-files',
   setup(build) {
-    for (const { key, imports } of LAZY_FILES) {
+    for (const { key, imports } of files) {
       for (const { specifier, importer } of imports) {
         build.onResolve({ filter: specifier }, (args) => {
           if (importer && !posix(args.importer).endsWith(`/${importer}`)) return undefined;
@@ -105,7 +137,7 @@ const lazyFiles = {
       }
     }
   },
-};
+});
 
 async function version() {
   const pkg = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
@@ -145,6 +177,8 @@ export async function cdnBuildOptions({ outdir = join(packageDir, 'dist/cdn'), m
       entryPoints: [entry],
       format: 'esm',
       outfile: out(CDN_FILES[key]),
+      // The in-thread engine leaves the analyses to crm-lens.analyses.js, as the worker does.
+      ...(key === 'inlineEngine' ? { plugins: [lazyFiles(ENGINE_LAZY_FILES)] } : {}),
     };
   }
   return {
@@ -153,7 +187,7 @@ export async function cdnBuildOptions({ outdir = join(packageDir, 'dist/cdn'), m
       entryPoints: [join(packageDir, 'scripts/cdn/entry.ts')],
       format: 'esm',
       outfile: out(CDN_FILES.main),
-      plugins: [lazyFiles],
+      plugins: [lazyFiles(LAZY_FILES)],
     },
     .../** @type {Record<'vega' | 'zhCN' | 'inlineEngine' | 'ingest', import('esbuild').BuildOptions>} */ (
       lazy
@@ -163,6 +197,7 @@ export async function cdnBuildOptions({ outdir = join(packageDir, 'dist/cdn'), m
       entryPoints: [join(engineDir, 'src/engine.worker.ts')],
       format: 'esm',
       outfile: out(CDN_FILES.worker),
+      plugins: [lazyFiles(ENGINE_LAZY_FILES)],
     },
     classicWorker: {
       ...common,
@@ -171,19 +206,34 @@ export async function cdnBuildOptions({ outdir = join(packageDir, 'dist/cdn'), m
       // Classic scripts may be decoded with another charset: keep this one ASCII.
       charset: 'ascii',
       outfile: out(CDN_FILES.classicWorker),
+      plugins: [classicAnalysesPlugin(CDN_FILES.classicAnalyses)],
+    },
+    analyses: {
+      ...common,
+      entryPoints: [join(engineDir, 'src/analyses.ts')],
+      format: 'esm',
+      outfile: out(CDN_FILES.analyses),
+    },
+    classicAnalyses: {
+      ...common,
+      entryPoints: [join(engineDir, 'src/analyses.classic.ts')],
+      format: 'iife',
+      charset: 'ascii',
+      outfile: out(CDN_FILES.classicAnalyses),
     },
   };
 }
 
 /**
- * Checks that crm-lens.js loads every lazy file with import() only and bundles none of their code: without
+ * Checks that a build loads each of `files` with import() only and bundles none of their code: without
  * splitting, esbuild would inline an import() of a bundled module, and the page would download it at once.
- * @param {import('esbuild').Metafile} metafile the main build's
+ * @param {import('esbuild').Metafile} metafile the build's (crm-lens.js, a worker, the in-thread engine)
+ * @param {LazyFile[]} files
  */
-function checkLazy(metafile) {
+function checkLazy(metafile, files) {
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (file.endsWith('.map')) continue;
-    for (const { key, entry } of LAZY_FILES) {
+    for (const { key, entry } of files) {
       const imports = output.imports.filter((i) => i.path === `./${CDN_FILES[key]}`);
       const eager = imports.filter((i) => i.kind !== 'dynamic-import');
       if (eager.length > 0) {
@@ -220,7 +270,18 @@ export async function buildCdn({ outdir, minify = true, write = true } = {}) {
   for (const [name, buildOptions] of entries) {
     results[name] = await esbuild.build({ ...buildOptions, write });
   }
-  checkLazy(/** @type {import('esbuild').Metafile} */ (results.main?.metafile));
+  /** @param {keyof typeof CDN_FILES} name */
+  const metafile = (name) => /** @type {import('esbuild').Metafile} */ (results[name]?.metafile);
+  checkLazy(metafile('main'), LAZY_FILES);
+  checkLazy(metafile('worker'), ENGINE_LAZY_FILES);
+  checkLazy(metafile('inlineEngine'), ENGINE_LAZY_FILES);
+  // The classic worker importScripts() its analyses: none of their code may be in it.
+  const analysesEntry = join(engineDir, 'src/analyses.ts');
+  for (const [file, output] of Object.entries(metafile('classicWorker').outputs)) {
+    if (Object.keys(output.inputs).some((input) => resolve(input) === analysesEntry)) {
+      throw new Error(`${file} bundles ${analysesEntry}, which must stay in ${CDN_FILES.classicAnalyses}`);
+    }
+  }
   if (write) await copyThemes(join(folder, 'themes'));
   return /** @type {Record<keyof typeof CDN_FILES, import('esbuild').BuildResult>} */ (results);
 }

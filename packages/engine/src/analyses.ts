@@ -1,7 +1,33 @@
 /**
- * Core's issue-6 results as wire results: plain objects, typed arrays where large, item and segment names
- * decoded. Every function allocates what it returns, so results can be transferred.
+ * The issue-6 analyses, loaded on demand: the backend reaches this module only through `loadAnalyses()`
+ * (./load-analyses.ts), on the first segments, rules, suggestions, sequences, cohorts, KPIs, drill-down or
+ * customer-card call, so a host that only scores never downloads or parses it. It holds core's kernels of those
+ * analyses (re-exported below; the backend keeps the caching, cancellation and progress around them) and the
+ * builders of their wire results: plain objects, typed arrays where large, item and segment names decoded.
+ * Every builder allocates what it returns, so results can be transferred.
+ *
+ * Import nothing from here statically outside this module's own builds (the backend uses `import type` only):
+ * that would put the kernels back into every worker.
  */
+export {
+  associationRulesSteps,
+  basketsFromTransactionsSteps,
+  cohortRetentionSteps,
+  customerItemsSteps,
+  drilldownSteps,
+  fpGrowthSteps,
+  loyaltyIndicatorsSteps,
+  mineSequencesSteps,
+  purchaseOccasionsSteps,
+  segmentCustomersSteps,
+  sequenceRules,
+  sequencesFromTransactionsSteps,
+  suggestForCustomersSteps,
+  suggestionsOf,
+} from '@crm-lens/core';
+/** The protocol this module was built for: a host refuses a stale copy (a cached or mismatched file). */
+export { PROTOCOL_VERSION } from './protocol.js';
+
 import {
   type AssociationRule,
   type BasketBuildReport,

@@ -1,55 +1,31 @@
-import {
-  type AssociationRule,
-  associationRulesSteps,
-  type BasketBuildReport,
-  basketsFromTransactionsSteps,
-  type CustomerScores,
-  type CustomerSegments,
-  type CustomerTable,
-  cohortRetentionSteps,
-  customerItemsSteps,
-  drilldownSteps,
-  type FrequentItemsets,
-  fpGrowthSteps,
-  type IngestProgress,
-  type IngestReport,
-  type InteractionTable,
-  type ItemLists,
-  loyaltyIndicatorsSteps,
-  mineSequencesSteps,
-  type PurchaseOccasions,
-  purchaseOccasionsSteps,
-  type SequenceMining,
-  type SequenceRule,
-  type Suggestions,
-  segmentCustomersSteps,
-  sequenceRules,
-  sequencesFromTransactionsSteps,
-  suggestForCustomersSteps,
-  suggestionsOf,
-  TIERS,
-  type TransactionBaskets,
-  type TransactionSequences,
-  type TransactionTable,
+import type {
+  AssociationRule,
+  BasketBuildReport,
+  CustomerScores,
+  CustomerSegments,
+  CustomerTable,
+  FrequentItemsets,
+  IngestProgress,
+  IngestReport,
+  InteractionTable,
+  ItemLists,
+  PurchaseOccasions,
+  SequenceMining,
+  SequenceRule,
+  Suggestions,
+  TransactionBaskets,
+  TransactionSequences,
+  TransactionTable,
 } from '@crm-lens/core';
+import { TIERS } from '@crm-lens/core';
 import { releaseProxy, transfer } from 'comlink';
-import {
-  basketReport,
-  cohortsResult,
-  customerCard,
-  drilldownResult,
-  kpisResult,
-  ruleColumns,
-  type SegmentSource,
-  segmentsResult,
-  sequencesResult,
-  suggestionWire,
-} from './analyses.js';
+import type { SegmentSource } from './analyses.js';
 import { buffersOf } from './buffers.js';
 import { canonicalJson } from './canonical-json.js';
 import { allCustomers, churnPage, customerColumns, namesByCode, upgradeIndex } from './customer-views.js';
-import { EngineError, throwIfAborted, toWireError } from './errors.js';
+import { abortedError, EngineError, throwIfAborted, toWireError } from './errors.js';
 import { loadInput, type ResidentTables } from './host-load.js';
+import { type Analyses, loadAnalyses } from './load-analyses.js';
 import {
   type ChurnPage,
   type ChurnQuery,
@@ -205,6 +181,8 @@ export class EngineBackend {
   /** Issue-6 analyses and their intermediate results, by `dataset \0 kind \0 canonical query`. */
   private readonly analyses = new Map<string, SharedTask<unknown>>();
   private readonly requests = new Map<number, AbortController>();
+  /** The issue-6 kernels (./analyses.js), loading or loaded: fetched on the first call that needs them. */
+  private analysesLoading: Promise<Analyses> | undefined;
   private nextDataset = 1;
   private disposed = false;
   private readonly maxScorings: number;
@@ -335,6 +313,7 @@ export class EngineBackend {
       validateSegmentsQuery(query);
       const resident = this.resident(dataset);
       validateScoreRequest(request);
+      const a = await this.analysisCode(signal);
       const value = query.value ?? 'revenue';
       const settings = { k: query.k ?? 'auto', seed: query.seed ?? 1, value };
       const key = `segments\u0000${canonicalJson(request)}\u0000${canonicalJson(settings)}`;
@@ -348,7 +327,7 @@ export class EngineBackend {
               ? scores.current.value
               : scores.summary.netRevenue;
         const segments = await drive(
-          segmentCustomersSteps(scores.summary, {
+          a.segmentCustomersSteps(scores.summary, {
             k: settings.k,
             seed: settings.seed,
             value: values,
@@ -362,7 +341,7 @@ export class EngineBackend {
         const source: SegmentSource = { asOf: scores.asOf, summary: { recencyDays, frequency, netRevenue } };
         return { scores: source, segments } as { scores: SegmentSource; segments: CustomerSegments };
       });
-      return segmentsResult(resident.handle.id, scores, segments, value, query.points ?? MAX_POINTS);
+      return a.segmentsResult(resident.handle.id, scores, segments, value, query.points ?? MAX_POINTS);
     });
   }
 
@@ -376,16 +355,17 @@ export class EngineBackend {
     return this.run(requestId, onProgress, async (signal, _progress, sink) => {
       validateRulesQuery(query);
       const resident = this.resident(dataset);
-      const mined = await this.minedRules(resident, query, signal, sink);
+      const a = await this.analysisCode(signal);
+      const mined = await this.minedRules(a, resident, query, signal, sink);
       sink?.({ stage: 'done', fraction: 1 });
       const { built, frequent, rules } = mined;
       return {
         dataset: resident.handle.id,
-        baskets: basketReport(built.baskets, built.report),
+        baskets: a.basketReport(built.baskets, built.report),
         itemsets: frequent.itemsets.length,
         minCount: frequent.minCount,
         total: rules.length,
-        rules: ruleColumns(rules, query.limit ?? 100, built.baskets.dictionary),
+        rules: a.ruleColumns(rules, query.limit ?? 100, built.baskets.dictionary),
       };
     });
   }
@@ -401,7 +381,8 @@ export class EngineBackend {
       validateSuggestionsQuery(query);
       const resident = this.resident(dataset);
       const codes = query.customerIds.map((id) => this.customerCode(resident, id));
-      const { mined, suggestions } = await this.suggested(resident, query, query.limit, signal, sink);
+      const a = await this.analysisCode(signal);
+      const { mined, suggestions } = await this.suggested(a, resident, query, query.limit, signal, sink);
       sink?.({ stage: 'done', fraction: 1 });
       const dictionary = mined.built.baskets.dictionary;
       return {
@@ -410,7 +391,9 @@ export class EngineBackend {
         customers: codes.map((c, i) => ({
           id: query.customerIds[i]!,
           index: c,
-          suggestions: suggestionsOf(suggestions, mined.rules, c).map((s) => suggestionWire(s, dictionary)),
+          suggestions: a
+            .suggestionsOf(suggestions, mined.rules, c)
+            .map((s) => a.suggestionWire(s, dictionary)),
         })),
       };
     });
@@ -426,6 +409,7 @@ export class EngineBackend {
     return this.run(requestId, onProgress, async (signal, _progress, sink) => {
       validateSequencesQuery(query);
       const resident = this.resident(dataset);
+      const a = await this.analysisCode(signal);
       const eventBy = query.eventBy ?? 'order';
       const exclude = normalList(query.exclude);
       const mining = {
@@ -444,19 +428,25 @@ export class EngineBackend {
           async (s2, p2) => {
             p2({ stage: 'sequence-database', fraction: 0 });
             return drive(
-              sequencesFromTransactionsSteps(resident.transactions, { eventBy, excludeItems: exclude }),
+              a.sequencesFromTransactionsSteps(resident.transactions, { eventBy, excludeItems: exclude }),
               s2,
             );
           },
         );
         progress({ stage: 'sequences', fraction: 0.3 });
-        const found = await drive(mineSequencesSteps(built.database, mining), s);
+        const found = await drive(a.mineSequencesSteps(built.database, mining), s);
         progress({ stage: 'sequence-rules', fraction: 0.9 });
-        const rules = invalidOnRangeError(() => sequenceRules(found.patterns, { minConfidence }));
+        const rules = invalidOnRangeError(() => a.sequenceRules(found.patterns, { minConfidence }));
         return { built, mining: found, rules } as MinedSequences;
       });
       sink?.({ stage: 'done', fraction: 1 });
-      return sequencesResult(resident.handle.id, mined.built, mined.mining, mined.rules, query.limit ?? 100);
+      return a.sequencesResult(
+        resident.handle.id,
+        mined.built,
+        mined.mining,
+        mined.rules,
+        query.limit ?? 100,
+      );
     });
   }
 
@@ -470,6 +460,7 @@ export class EngineBackend {
     return this.run(requestId, onProgress, async (signal, _progress, sink) => {
       validatePeriodQuery(query, 'cohorts');
       const resident = this.resident(dataset);
+      const a = await this.analysisCode(signal);
       const options = { period: query.period, ...(query.asOf !== undefined ? { asOf: query.asOf } : {}) };
       const result = await this.cached(
         resident,
@@ -477,13 +468,13 @@ export class EngineBackend {
         signal,
         sink,
         async (s, progress) => {
-          const occasions = await this.occasions(resident, s, progress);
+          const occasions = await this.occasions(a, resident, s, progress);
           progress({ stage: 'cohorts', fraction: 0.5 });
-          return drive(cohortRetentionSteps(occasions, options), s);
+          return drive(a.cohortRetentionSteps(occasions, options), s);
         },
       );
       sink?.({ stage: 'done', fraction: 1 });
-      return cohortsResult(resident.handle.id, result);
+      return a.cohortsResult(resident.handle.id, result);
     });
   }
 
@@ -497,6 +488,7 @@ export class EngineBackend {
     return this.run(requestId, onProgress, async (signal, _progress, sink) => {
       validatePeriodQuery(query, 'kpis');
       const resident = this.resident(dataset);
+      const a = await this.analysisCode(signal);
       const options = { period: query.period, ...(query.asOf !== undefined ? { asOf: query.asOf } : {}) };
       const result = await this.cached(
         resident,
@@ -504,13 +496,13 @@ export class EngineBackend {
         signal,
         sink,
         async (s, progress) => {
-          const occasions = await this.occasions(resident, s, progress);
+          const occasions = await this.occasions(a, resident, s, progress);
           progress({ stage: 'kpis', fraction: 0.5 });
-          return drive(loyaltyIndicatorsSteps(occasions, options), s);
+          return drive(a.loyaltyIndicatorsSteps(occasions, options), s);
         },
       );
       sink?.({ stage: 'done', fraction: 1 });
-      return kpisResult(resident.handle.id, result);
+      return a.kpisResult(resident.handle.id, result);
     });
   }
 
@@ -526,6 +518,7 @@ export class EngineBackend {
       validateDrilldownQuery(query);
       const resident = this.resident(dataset);
       validateScoreRequest(request);
+      const a = await this.analysisCode(signal);
       const models = query.models ?? true;
       const options = { by: query.by, filter: query.filter ?? {}, asOf: request.asOf };
       const key = `drilldown\u0000${canonicalJson(models ? request : { asOf: request.asOf })}\u0000${models}\u0000${canonicalJson(options)}`;
@@ -533,7 +526,7 @@ export class EngineBackend {
         const scores = models ? (await this.scored(dataset, request, s, progress)).scores : undefined;
         progress({ stage: 'drilldown' });
         return drive(
-          drilldownSteps(resident.transactions, {
+          a.drilldownSteps(resident.transactions, {
             by: query.by,
             ...(query.filter ? { filter: query.filter } : {}),
             ...(scores ? { scores } : {}),
@@ -543,7 +536,7 @@ export class EngineBackend {
         );
       });
       sink?.({ stage: 'done', fraction: 1 });
-      return drilldownResult(resident.handle.id, result);
+      return a.drilldownResult(resident.handle.id, result);
     });
   }
 
@@ -561,17 +554,25 @@ export class EngineBackend {
       validateCardQuery(query);
       const resident = this.resident(dataset);
       const c = this.customerCode(resident, customerId);
+      const a = await this.analysisCode(signal);
       const { scores } = await this.scored(dataset, request, signal, sink);
       let crossSell: SuggestionWire[] | null = null;
       const { transactions } = resident;
       if (query.crossSell !== false && transactions.orderId && transactions.product) {
         const options = { ...CARD_CROSS_SELL, ...(query.crossSell ?? {}) };
-        const { mined, suggestions } = await this.suggested(resident, options, options.limit, signal, sink);
+        const { mined, suggestions } = await this.suggested(
+          a,
+          resident,
+          options,
+          options.limit,
+          signal,
+          sink,
+        );
         const dictionary = mined.built.baskets.dictionary;
-        crossSell = suggestionsOf(suggestions, mined.rules, c).map((s) => suggestionWire(s, dictionary));
+        crossSell = a.suggestionsOf(suggestions, mined.rules, c).map((s) => a.suggestionWire(s, dictionary));
       }
       sink?.({ stage: 'done', fraction: 1 });
-      return customerCard(resident.handle.id, scores, c, this.names(resident)?.[c] ?? null, crossSell);
+      return a.customerCard(resident.handle.id, scores, c, this.names(resident)?.[c] ?? null, crossSell);
     });
   }
 
@@ -766,6 +767,43 @@ export class EngineBackend {
   }
 
   /**
+   * The issue-6 kernels and result builders, loaded on the first call that needs them (scoring never does) and
+   * kept. Concurrent calls share the one load; a failed load (a missing or stale file) rejects those calls with
+   * `host-unavailable` and is tried again by the next call. A call cancelled meanwhile rejects at once.
+   */
+  private analysisCode(signal: AbortSignal): Promise<Analyses> {
+    throwIfAborted(signal);
+    let loading = this.analysesLoading;
+    if (!loading) {
+      const started: Promise<Analyses> = loadAnalyses().then((analyses) => {
+        if (analyses.PROTOCOL_VERSION !== PROTOCOL_VERSION) {
+          throw new Error(
+            `it speaks protocol ${String(analyses.PROTOCOL_VERSION)}, expected ${PROTOCOL_VERSION} (a stale file?)`,
+          );
+        }
+        return analyses;
+      });
+      loading = started.catch((error: unknown) => {
+        if (this.analysesLoading === loading) this.analysesLoading = undefined;
+        throw new EngineError(
+          'host-unavailable',
+          `the engine could not load its analyses module: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      });
+      this.analysesLoading = loading;
+    }
+    // Settle with the load, or at once when the call is cancelled while the module is still on its way.
+    return new Promise<Analyses>((resolve, reject) => {
+      const onAbort = () => reject(abortedError(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      (loading as Promise<Analyses>)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /**
    * An analysis result (or an intermediate one) of a dataset: computed once, shared by concurrent identical
    * requests, kept among the dataset's `MAX_ANALYSES` most recently used. Failures and cancellations are not kept.
    */
@@ -818,6 +856,7 @@ export class EngineBackend {
 
   /** The order baskets of a dataset under an exclusion list (built once). */
   private baskets(
+    a: Analyses,
     resident: Resident,
     exclude: readonly string[],
     signal: AbortSignal,
@@ -832,12 +871,13 @@ export class EngineBackend {
     }
     return this.cached(resident, `baskets\u0000${canonicalJson(exclude)}`, signal, sink, (s, progress) => {
       progress({ stage: 'baskets', fraction: 0 });
-      return drive(basketsFromTransactionsSteps(transactions, { excludeProducts: exclude }), s);
+      return drive(a.basketsFromTransactionsSteps(transactions, { excludeProducts: exclude }), s);
     });
   }
 
   /** Baskets → frequent itemsets → association rules, each step cached on its own. */
   private minedRules(
+    a: Analyses,
     resident: Resident,
     query: RuleKey,
     signal: AbortSignal,
@@ -853,13 +893,13 @@ export class EngineBackend {
       signal,
       sink,
       async (s, progress) => {
-        const built = await this.baskets(resident, exclude, s, progress);
+        const built = await this.baskets(a, resident, exclude, s, progress);
         const frequent = await this.cached(resident, itemsetsKey, s, progress, (s2, p2) => {
           p2({ stage: 'itemsets', fraction: 0.3 });
-          return drive(fpGrowthSteps(built.baskets, mining), s2);
+          return drive(a.fpGrowthSteps(built.baskets, mining), s2);
         });
         progress({ stage: 'rules', fraction: 0.8 });
-        const rules = await drive(associationRulesSteps(frequent, measures), s);
+        const rules = await drive(a.associationRulesSteps(frequent, measures), s);
         return { built, frequent, rules };
       },
     );
@@ -867,6 +907,7 @@ export class EngineBackend {
 
   /** Suggestions for every customer under the rules of `query` (cached per rules and limit). */
   private suggested(
+    a: Analyses,
     resident: Resident,
     query: RuleKey,
     limit: number,
@@ -888,7 +929,7 @@ export class EngineBackend {
       signal,
       sink,
       async (s, progress) => {
-        const mined = await this.minedRules(resident, query, s, progress);
+        const mined = await this.minedRules(a, resident, query, s, progress);
         const items = await this.cached(
           resident,
           `customer-items\u0000${canonicalJson(exclude)}`,
@@ -896,11 +937,11 @@ export class EngineBackend {
           progress,
           (s2, p2) => {
             p2({ stage: 'customer-items', fraction: 0.85 });
-            return drive(customerItemsSteps(mined.built.baskets), s2) as Promise<ItemLists>;
+            return drive(a.customerItemsSteps(mined.built.baskets), s2) as Promise<ItemLists>;
           },
         );
         progress({ stage: 'suggestions', fraction: 0.9 });
-        const suggestions = await drive(suggestForCustomersSteps(mined.rules, items, { limit }), s);
+        const suggestions = await drive(a.suggestForCustomersSteps(mined.rules, items, { limit }), s);
         return { mined, suggestions };
       },
     );
@@ -908,13 +949,14 @@ export class EngineBackend {
 
   /** The dataset's purchase occasions (one per customer and UTC day), shared by cohorts and KPIs. */
   private occasions(
+    a: Analyses,
     resident: Resident,
     signal: AbortSignal,
     sink: ProgressSink | undefined,
   ): Promise<PurchaseOccasions> {
     return this.cached(resident, 'occasions', signal, sink, (s, progress) => {
       progress({ stage: 'occasions', fraction: 0 });
-      return drive(purchaseOccasionsSteps(resident.transactions), s);
+      return drive(a.purchaseOccasionsSteps(resident.transactions), s);
     });
   }
 }

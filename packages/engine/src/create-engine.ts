@@ -1,3 +1,4 @@
+import { CLASSIC_BOOTSTRAP_GLOBAL, type ClassicBootstrap } from './classic-globals.js';
 import type { Engine } from './engine.js';
 import { EngineError, toEngineError } from './errors.js';
 import { type HostKind, PROTOCOL_VERSION } from './protocol.js';
@@ -18,6 +19,14 @@ export interface CreateEngineOptions {
    * and the blob-worker host is skipped.
    */
   readonly classicWorkerUrl?: string | URL;
+  /**
+   * URL of the classic-script bundle of the analyses (segments, rules, …), which the blob worker loads with
+   * `importScripts` on the first such call. Default: `engine.analyses.classic.js` beside this module when
+   * `classicWorkerUrl` is the default too, else the file of that name beside `classicWorkerUrl` (the file name
+   * the worker bundle was built with: `crm-lens.analyses.classic.js` in the script-tag build). Give it when a
+   * bundler renamed the files.
+   */
+  readonly classicAnalysesUrl?: string | URL;
   /** How long a worker may take to answer the handshake (default 3000 ms). */
   readonly pingTimeoutMs?: number;
   /** Called for every host that was tried and rejected, with the reason (for support diagnostics). */
@@ -41,6 +50,12 @@ function unavailable(message: string, cause?: unknown): EngineError {
 function defaultClassicWorkerUrl(): string | undefined {
   if (!import.meta.url.endsWith('.js')) return undefined;
   return new URL('./engine.worker.classic.js', import.meta.url).href;
+}
+
+/** The classic analyses bundle shipped beside the classic worker (same form, for the same bundlers). */
+function defaultClassicAnalysesUrl(): string | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  return new URL('./engine.analyses.classic.js', import.meta.url).href;
 }
 
 /** Resolve against the page (a blob: worker has no useful base URL of its own). */
@@ -135,13 +150,24 @@ async function startHost(host: HostKind, options: CreateEngineOptions): Promise<
     }
     case 'blob-worker': {
       const classicWorkerUrl = options.classicWorkerUrl ?? defaultClassicWorkerUrl();
+      const classicAnalysesUrl =
+        options.classicAnalysesUrl ??
+        (options.classicWorkerUrl === undefined ? defaultClassicAnalysesUrl() : undefined);
       if (classicWorkerUrl === undefined) {
         throw unavailable('no classic worker bundle is known (options.classicWorkerUrl)');
       }
       if (typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
         throw unavailable('this environment cannot make blob: URLs');
       }
-      const source = `importScripts(${JSON.stringify(absolute(classicWorkerUrl))});\n`;
+      // The worker's bundle URL goes in first: a blob: worker has no useful base URL of its own, and the bundle
+      // finds its on-demand analyses bundle beside it (load-analyses.classic.ts).
+      const bootstrap: ClassicBootstrap = {
+        workerUrl: absolute(classicWorkerUrl),
+        ...(classicAnalysesUrl === undefined ? {} : { analysesUrl: absolute(classicAnalysesUrl) }),
+      };
+      const source =
+        `self.${CLASSIC_BOOTSTRAP_GLOBAL} = ${JSON.stringify(bootstrap)};\n` +
+        `importScripts(${JSON.stringify(bootstrap.workerUrl)});\n`;
       const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       try {
         return await startWorker(host, () => new Worker(blobUrl, { name: WORKER_NAME }), timeoutMs);

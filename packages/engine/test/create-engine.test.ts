@@ -125,7 +125,11 @@ describe('createEngine: the compute-host fallback chain', () => {
     expect(rejected[0]![1].message).toContain('failed to start');
     const blob = FakeWorker.created[1]!;
     expect(blob.options?.type).toBeUndefined();
-    expect(await blob.source).toBe(`importScripts(${JSON.stringify(CLASSIC_URL)});\n`);
+    // The bootstrap tells the worker its bundle's URL (to find the analyses bundle beside it), then loads it.
+    expect(await blob.source).toBe(
+      `self.__crmLensClassicWorker = ${JSON.stringify({ workerUrl: CLASSIC_URL })};\n` +
+        `importScripts(${JSON.stringify(CLASSIC_URL)});\n`,
+    );
     // The blob: URL is revoked once the worker is up.
     expect(resolveObjectURL(blob.url)).toBeUndefined();
     await engine.dispose();

@@ -1,4 +1,4 @@
-import { forChunks, REPORT_WORK, rampChunk, type Work } from '../util/work.js';
+import { REPORT_WORK, rampChunk, type Work } from '../util/work.js';
 import type { Accumulator } from './accumulator.js';
 import { sliceByCustomerSteps } from './customer-slices.js';
 import { isSortedRange, SortScratch, sortRangeByKey, sortRangeByKeySteps } from './sort-range.js';
