@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectAdapter, fetchTransport } from '@crm-lens/core';
+import type { Fixture } from '@crm-lens/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type BrokerConfig,
@@ -15,7 +16,6 @@ import {
   type StoredTokens,
 } from '../broker/broker.mjs';
 import { hubspotAdapter } from '../src/index.js';
-import type { Fixture } from './util/replay.js';
 
 const ORIGIN = 'https://intranet.example.com';
 const CLIENT_SECRET = 'client-secret-0f3a9c';

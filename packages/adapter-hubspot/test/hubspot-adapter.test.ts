@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type AdapterPage, collectAdapter, ingestDataset, type Transport } from '@crm-lens/core';
+import { type Exchange, type Fixture, fakeSleep, replay } from '@crm-lens/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dealsMapping, type HubSpotAdapterOptions, hubspotAdapter, requestedBy } from '../src/index.js';
-import { type Exchange, type Fixture, fakeSleep, replay } from './util/replay.js';
 
 const load = (name: string) =>
   (JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Fixture).exchanges;

@@ -8,9 +8,9 @@ import {
   ingestTransactions,
   type ObjectMapping,
 } from '@crm-lens/core';
+import { type Exchange, type Fixture, fakeSleep, replay } from '@crm-lens/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restAdapter } from '../src/index.js';
-import { type Exchange, type Fixture, fakeSleep, replay } from './util/replay.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const SHOPIFY = JSON.parse(readFileSync(fixture('shopify-orders.json'), 'utf8')) as Fixture;

@@ -35,6 +35,14 @@ export {
 } from './messy-csv.js';
 export { createRandom, type Random } from './random.js';
 export {
+  type Exchange,
+  type Fixture,
+  fakeSleep,
+  type ReplayRequest,
+  type ReplayResponse,
+  replay,
+} from './replay-transport.js';
+export {
   type SimBgNbdParams,
   type SimGammaGammaParams,
   type SimParetoNbdParams,

@@ -1,3 +1,5 @@
+export { fakeSleep } from '@crm-lens/testing';
+
 import type { ZohoCrmApi } from '../../src/index.js';
 
 /** One recorded SDK call, as stored in `test/fixtures/*.json`. */
@@ -64,14 +66,4 @@ export function replaySdk(recorded: readonly RecordedCall[]) {
     getAllRecords: (config) => answer('getAllRecords', { ...config }),
   };
   return { api, calls };
-}
-
-/** A sleep that records the waits instead of waiting. */
-export function fakeSleep() {
-  const waits: number[] = [];
-  const sleep = async (ms: number, signal?: AbortSignal) => {
-    signal?.throwIfAborted();
-    waits.push(ms);
-  };
-  return { waits, sleep };
 }

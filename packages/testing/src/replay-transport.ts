@@ -1,4 +1,23 @@
-import type { Transport, TransportRequest, TransportResponse } from '@crm-lens/core';
+// Recorded HTTP exchanges for adapter contract tests: a transport that replays them (structurally core's
+// `Transport`; typed here without importing core, which depends on this package for its own tests) and a sleep
+// that records the waits a retry policy asks for.
+
+/** The request a replayed transport is sent (the shape of core's `TransportRequest`). */
+export interface ReplayRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly responseType?: 'json' | 'text' | 'bytes';
+  readonly signal?: AbortSignal;
+}
+
+/** What it answers (the shape of core's `TransportResponse`). */
+export interface ReplayResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
 
 /** One recorded request and its response, as stored in `test/fixtures/*.json`. */
 export interface Exchange {
@@ -43,8 +62,8 @@ function canonical(value: unknown): string {
  */
 export function replay(exchanges: readonly Exchange[]) {
   const remaining = exchanges.map((e) => e.times ?? Number.POSITIVE_INFINITY);
-  const calls: TransportRequest[] = [];
-  const transport: Transport = async (request) => {
+  const calls: ReplayRequest[] = [];
+  const transport = async (request: ReplayRequest): Promise<ReplayResponse> => {
     calls.push(request);
     request.signal?.throwIfAborted();
     const body = request.body !== undefined ? JSON.parse(request.body) : undefined;
@@ -58,7 +77,7 @@ export function replay(exchanges: readonly Exchange[]) {
     if (index < 0) throw new Error(`no recorded exchange for ${request.method} ${request.url}`);
     remaining[index]!--;
     const { status, headers = {}, body: responseBody } = exchanges[index]!.response;
-    const response: TransportResponse = {
+    const response: ReplayResponse = {
       status,
       headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
       body: structuredClone(responseBody),
