@@ -212,9 +212,11 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'source'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), commonjsDefaultExport],
   middleware: [...(engineMiddleware ?? []), ...chartsMiddleware, ...elementsMiddleware],
-  // The machine has 2 cores: one Chromium, two test files at a time.
+  // One Chromium, one test file at a time: a second file would run in a background tab, where Chromium delivers
+  // no animation frames or resize observations, and the widgets' layout tests (charts following their
+  // container) would wait forever.
   concurrentBrowsers: 1,
-  concurrency: 2,
+  concurrency: 1,
   testsFinishTimeout: 60_000,
   testFramework: { config: { timeout: 10_000 } },
 };

@@ -26,6 +26,10 @@ const TEXT = {
     heatmapHint: 'Customers per RFM score cell',
     churnTitle: 'Customers at risk',
     churnHint: 'Ordered by the value that would be lost',
+    kpisTitle: 'Loyalty',
+    kpisHint: 'Repeat purchases, retention and the time between orders',
+    cohortsTitle: 'Cohort retention',
+    cohortsHint: 'Customers by month of first purchase: who came back, and when',
     footer:
       'Computed in your browser by crm-lens, in a Web Worker. Data: CDNOW (Fader, Hardie & Lee) and UCI Online Retail (Chen, Sain & Guo), prepared at build time into compact Arrow files.',
     noRejections: 'Every row was accepted.',
@@ -57,6 +61,10 @@ const TEXT = {
     heatmapHint: '各 RFM 评分格中的客户数',
     churnTitle: '流失风险客户',
     churnHint: '按可能损失的价值排序',
+    kpisTitle: '忠诚度',
+    kpisHint: '复购、留存与两次购买的间隔',
+    cohortsTitle: '同期群留存',
+    cohortsHint: '按首次购买月份分组：谁回来了，何时回来',
     footer:
       '由 crm-lens 在您的浏览器中（Web Worker 内）计算。数据：CDNOW（Fader、Hardie 与 Lee）和 UCI Online Retail（Chen、Sain 与 Guo），在构建时转换为紧凑的 Arrow 文件。',
     noRejections: '所有行均已接受。',

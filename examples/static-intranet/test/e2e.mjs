@@ -475,12 +475,13 @@ try {
     await verify(page, dataset.name, dataset.file, /** @type {any} */ (wanted.get(dataset.id)));
   }
 
-  // What an English page with a worker downloaded: crm-lens.js, the worker and vega (for the charts), and none of
-  // the files loaded only on demand (the Chinese messages, the in-thread engine, page-side ingestion).
+  // What an English page with a worker downloaded: crm-lens.js, the worker, vega (for the charts) and the
+  // worker's analyses (for the KPI strip and the cohort matrix), and none of the files loaded only on demand in
+  // other cases (the Chinese messages, the in-thread engine, page-side ingestion, the classic worker's files).
   const english = [...new Set(crmLensFiles)].sort();
-  const expected = ['crm-lens.js', 'crm-lens.vega.js', 'crm-lens.worker.js'];
+  const expected = ['crm-lens.analyses.js', 'crm-lens.js', 'crm-lens.vega.js', 'crm-lens.worker.js'];
   check(
-    'an English page with a worker loads only crm-lens.js, the worker and vega',
+    'an English page with a worker loads only crm-lens.js, the worker, its analyses and vega',
     JSON.stringify(english) === JSON.stringify(expected),
     english.join(', '),
   );

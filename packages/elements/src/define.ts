@@ -3,3 +3,7 @@ import './lens-data.js';
 import './lens-churn-list.js';
 import './lens-rfm-heatmap.js';
 import './lens-value-pyramid.js';
+import './lens-customer-card.js';
+import './lens-cross-sell.js';
+import './lens-kpis.js';
+import './lens-cohort-retention.js';

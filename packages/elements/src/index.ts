@@ -2,6 +2,21 @@
 // `@crm-lens/elements/define.js` (all tags) or `@crm-lens/elements/lens-<noun>.js` (one tag) to register.
 
 export { LensChurnList } from './churn-list/churn-list.js';
+export {
+  LensCohortRetention,
+  type LensCohortSelectDetail,
+  LensCohortSelectEvent,
+} from './cohort-retention/cohort-retention.js';
+export {
+  LensCrossSell,
+  type LensRule,
+  type LensRuleSelectDetail,
+  LensRuleSelectEvent,
+  type LensSuggestionOpenDetail,
+  LensSuggestionOpenEvent,
+  type RuleSort,
+} from './cross-sell/cross-sell.js';
+export { LensCustomerCard } from './customer-card/customer-card.js';
 export { LensData } from './data/data.js';
 export * from './events/events.js';
 export {
@@ -31,6 +46,12 @@ export {
 } from './internal/data-state.js';
 export { LensElement, lensBaseStyles } from './internal/lens-element.js';
 export { StatesController, stateStyles } from './internal/states.js';
+export {
+  LensKpis,
+  type LensPeriod,
+  type LensPeriodChangeDetail,
+  LensPeriodChangeEvent,
+} from './kpis/kpis.js';
 export { type HeatmapMeasure, LensRfmHeatmap } from './rfm-heatmap/rfm-heatmap.js';
 export {
   DARK_TOKENS,
