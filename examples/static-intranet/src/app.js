@@ -30,6 +30,8 @@ const TEXT = {
     kpisHint: 'Repeat purchases, retention and the time between orders',
     cohortsTitle: 'Cohort retention',
     cohortsHint: 'Customers by month of first purchase: who came back, and when',
+    drilldownTitle: 'Where the value is',
+    drilldownHint: 'Revenue and customer value by period and region: click a year to drill in',
     footer:
       'Computed in your browser by crm-lens, in a Web Worker. Data: CDNOW (Fader, Hardie & Lee) and UCI Online Retail (Chen, Sain & Guo), prepared at build time into compact Arrow files.',
     noRejections: 'Every row was accepted.',
@@ -65,6 +67,8 @@ const TEXT = {
     kpisHint: '复购、留存与两次购买的间隔',
     cohortsTitle: '同期群留存',
     cohortsHint: '按首次购买月份分组：谁回来了，何时回来',
+    drilldownTitle: '价值在哪里',
+    drilldownHint: '按时间和地区查看收入与客户价值：点击某一年可逐级下钻',
     footer:
       '由 crm-lens 在您的浏览器中（Web Worker 内）计算。数据：CDNOW（Fader、Hardie 与 Lee）和 UCI Online Retail（Chen、Sain 与 Guo），在构建时转换为紧凑的 Arrow 文件。',
     noRejections: '所有行均已接受。',

@@ -8,12 +8,14 @@ import { compileConfig } from '../src/compile-config.js';
 import { pyramidSpec } from '../src/pyramid-spec.js';
 import { quadrantSpec } from '../src/quadrant-spec.js';
 import { rfmHeatmapSpec } from '../src/rfm-heatmap-spec.js';
+import { segmentsScatterSpec } from '../src/segments-scatter-spec.js';
 
 /** Each compiled spec: its export name and the builder whose default spec it is. */
 export const COMPILED_SPECS = [
   { name: 'pyramidVegaSpec', builder: 'pyramidSpec', spec: () => pyramidSpec() },
   { name: 'quadrantVegaSpec', builder: 'quadrantSpec', spec: () => quadrantSpec() },
   { name: 'rfmHeatmapVegaSpec', builder: 'rfmHeatmapSpec', spec: () => rfmHeatmapSpec() },
+  { name: 'segmentsScatterVegaSpec', builder: 'segmentsScatterSpec', spec: () => segmentsScatterSpec() },
 ] as const;
 
 /** A vega-lite logger that keeps warnings and errors instead of printing them. */

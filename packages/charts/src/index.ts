@@ -3,7 +3,12 @@ export { type ChartTheme, defaultChartTheme } from './chart-theme.js';
 export { contrastRatio, parseColor, readableOn } from './color-contrast.js';
 export { compileConfig } from './compile-config.js';
 // The builders' default specs compiled to vega at build time (what the elements parse at runtime).
-export { pyramidVegaSpec, quadrantVegaSpec, rfmHeatmapVegaSpec } from './generated/compiled-specs.js';
+export {
+  pyramidVegaSpec,
+  quadrantVegaSpec,
+  rfmHeatmapVegaSpec,
+  segmentsScatterVegaSpec,
+} from './generated/compiled-specs.js';
 export { RANGE, SIGNAL, STYLE } from './names.js';
 export { PYRAMID_DATASET, type PyramidRow, type PyramidSpecOptions, pyramidSpec } from './pyramid-spec.js';
 export {
@@ -22,4 +27,11 @@ export {
   type RfmSegmentRow,
   rfmHeatmapSpec,
 } from './rfm-heatmap-spec.js';
+export {
+  SEGMENTS_MAX,
+  SEGMENTS_SCATTER_DATASET,
+  type SegmentsScatterRow,
+  type SegmentsScatterSpecOptions,
+  segmentsScatterSpec,
+} from './segments-scatter-spec.js';
 export { isTier, TIERS, type Tier } from './tiers.js';

@@ -7,3 +7,5 @@ import './lens-customer-card.js';
 import './lens-cross-sell.js';
 import './lens-kpis.js';
 import './lens-cohort-retention.js';
+import './lens-segments.js';
+import './lens-drilldown.js';

@@ -18,6 +18,7 @@ export {
 } from './cross-sell/cross-sell.js';
 export { LensCustomerCard } from './customer-card/customer-card.js';
 export { LensData } from './data/data.js';
+export * from './drilldown/drilldown.js';
 export * from './events/events.js';
 export {
   availableLocales,
@@ -53,6 +54,13 @@ export {
   LensPeriodChangeEvent,
 } from './kpis/kpis.js';
 export { type HeatmapMeasure, LensRfmHeatmap } from './rfm-heatmap/rfm-heatmap.js';
+export {
+  type LensSegmentSelectDetail,
+  LensSegmentSelectEvent,
+  LensSegments,
+  type SegmentAxis,
+  type SegmentValue,
+} from './segments/segments.js';
 export {
   DARK_TOKENS,
   LIGHT_TOKENS,

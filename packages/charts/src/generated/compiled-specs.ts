@@ -1456,3 +1456,375 @@ export const rfmHeatmapVegaSpec = {
     }
   ]
 } as unknown as Spec;
+
+/** `segmentsScatterSpec()` compiled to vega. */
+export const segmentsScatterVegaSpec = {
+  "$schema": "https://vega.github.io/schema/vega/v6.json",
+  "description": "Customer segments scatter",
+  "autosize": {
+    "type": "fit",
+    "contains": "padding"
+  },
+  "padding": 5,
+  "width": 480,
+  "height": 320,
+  "style": "cell",
+  "data": [
+    {
+      "name": "points"
+    },
+    {
+      "name": "data_0",
+      "source": "points",
+      "transform": [
+        {
+          "type": "formula",
+          "expr": "datum.selected ? 1 : 0",
+          "as": "isSelected"
+        },
+        {
+          "type": "joinaggregate",
+          "as": [
+            "anySelected"
+          ],
+          "ops": [
+            "max"
+          ],
+          "fields": [
+            "isSelected"
+          ]
+        },
+        {
+          "type": "filter",
+          "expr": "isValid(datum[\"x\"]) && isFinite(+datum[\"x\"]) && isValid(datum[\"y\"]) && isFinite(+datum[\"y\"])"
+        }
+      ]
+    }
+  ],
+  "signals": [
+    {
+      "name": "xTitle",
+      "value": "Recency (days)"
+    },
+    {
+      "name": "yTitle",
+      "value": "Monetary value"
+    },
+    {
+      "name": "valueFormat",
+      "value": "~s"
+    }
+  ],
+  "marks": [
+    {
+      "name": "marks",
+      "type": "symbol",
+      "style": [
+        "circle",
+        "lens-point"
+      ],
+      "sort": {
+        "field": [
+          "datum[\"isSelected\"]"
+        ],
+        "order": [
+          "ascending"
+        ]
+      },
+      "aria": false,
+      "from": {
+        "data": "data_0"
+      },
+      "encode": {
+        "update": {
+          "opacity": [
+            {
+              "test": "datum.selected || !datum.anySelected",
+              "value": 0.7
+            },
+            {
+              "value": 0.12
+            }
+          ],
+          "size": {
+            "value": 16
+          },
+          "cursor": {
+            "value": "pointer"
+          },
+          "tooltip": {
+            "signal": "datum.tooltip"
+          },
+          "fill": {
+            "scale": "color",
+            "field": "segment"
+          },
+          "x": {
+            "scale": "x",
+            "field": "x"
+          },
+          "y": {
+            "scale": "y",
+            "field": "y"
+          },
+          "shape": {
+            "value": "circle"
+          }
+        }
+      }
+    }
+  ],
+  "scales": [
+    {
+      "name": "x",
+      "type": "symlog",
+      "domain": {
+        "data": "data_0",
+        "field": "x"
+      },
+      "range": [
+        0,
+        {
+          "signal": "width"
+        }
+      ],
+      "nice": false,
+      "constant": 1,
+      "zero": true
+    },
+    {
+      "name": "y",
+      "type": "symlog",
+      "domain": {
+        "data": "data_0",
+        "field": "y"
+      },
+      "range": [
+        {
+          "signal": "height"
+        },
+        0
+      ],
+      "nice": false,
+      "constant": 1,
+      "zero": true
+    },
+    {
+      "name": "color",
+      "type": "ordinal",
+      "domain": [
+        0,
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+        20,
+        21,
+        22,
+        23,
+        24,
+        25,
+        26,
+        27,
+        28,
+        29,
+        30,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        37,
+        38,
+        39,
+        40,
+        41,
+        42,
+        43,
+        44,
+        45,
+        46,
+        47,
+        48,
+        49
+      ],
+      "range": "category"
+    }
+  ],
+  "axes": [
+    {
+      "scale": "x",
+      "orient": "bottom",
+      "grid": true,
+      "values": [
+        -1000000000,
+        -100000000,
+        -10000000,
+        -1000000,
+        -100000,
+        -10000,
+        -1000,
+        -100,
+        -10,
+        -1,
+        0,
+        1,
+        10,
+        100,
+        1000,
+        10000,
+        100000,
+        1000000,
+        10000000,
+        100000000,
+        1000000000
+      ],
+      "gridScale": "y",
+      "domain": false,
+      "labels": false,
+      "aria": false,
+      "maxExtent": 0,
+      "minExtent": 0,
+      "ticks": false,
+      "zindex": 0
+    },
+    {
+      "scale": "y",
+      "orient": "left",
+      "grid": true,
+      "values": [
+        -1000000000,
+        -100000000,
+        -10000000,
+        -1000000,
+        -100000,
+        -10000,
+        -1000,
+        -100,
+        -10,
+        -1,
+        0,
+        1,
+        10,
+        100,
+        1000,
+        10000,
+        100000,
+        1000000,
+        10000000,
+        100000000,
+        1000000000
+      ],
+      "gridScale": "x",
+      "domain": false,
+      "labels": false,
+      "aria": false,
+      "maxExtent": 0,
+      "minExtent": 0,
+      "ticks": false,
+      "zindex": 0
+    },
+    {
+      "scale": "x",
+      "orient": "bottom",
+      "grid": false,
+      "title": {
+        "signal": "xTitle"
+      },
+      "labelFlush": true,
+      "labelOverlap": true,
+      "values": [
+        -1000000000,
+        -100000000,
+        -10000000,
+        -1000000,
+        -100000,
+        -10000,
+        -1000,
+        -100,
+        -10,
+        -1,
+        0,
+        1,
+        10,
+        100,
+        1000,
+        10000,
+        100000,
+        1000000,
+        10000000,
+        100000000,
+        1000000000
+      ],
+      "encode": {
+        "labels": {
+          "update": {
+            "text": {
+              "signal": "format(datum.value, valueFormat)"
+            }
+          }
+        }
+      },
+      "zindex": 0
+    },
+    {
+      "scale": "y",
+      "orient": "left",
+      "grid": false,
+      "title": {
+        "signal": "yTitle"
+      },
+      "labelFlush": true,
+      "labelOverlap": true,
+      "values": [
+        -1000000000,
+        -100000000,
+        -10000000,
+        -1000000,
+        -100000,
+        -10000,
+        -1000,
+        -100,
+        -10,
+        -1,
+        0,
+        1,
+        10,
+        100,
+        1000,
+        10000,
+        100000,
+        1000000,
+        10000000,
+        100000000,
+        1000000000
+      ],
+      "encode": {
+        "labels": {
+          "update": {
+            "text": {
+              "signal": "format(datum.value, valueFormat)"
+            }
+          }
+        }
+      },
+      "zindex": 0
+    }
+  ]
+} as unknown as Spec;

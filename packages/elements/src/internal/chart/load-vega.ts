@@ -6,6 +6,7 @@ export interface ChartSpecs {
   readonly pyramid: Spec;
   readonly quadrant: Spec;
   readonly rfmHeatmap: Spec;
+  readonly segmentsScatter: Spec;
 }
 
 /** The parts of the vega runtime a chart uses, loaded on first draw. */
@@ -38,6 +39,7 @@ export function loadVega(): Promise<VegaRuntime> {
         pyramid: charts.pyramidVegaSpec,
         quadrant: charts.quadrantVegaSpec,
         rfmHeatmap: charts.rfmHeatmapVegaSpec,
+        segmentsScatter: charts.segmentsScatterVegaSpec,
       },
     }),
     (error: unknown) => {
