@@ -184,6 +184,15 @@ function applyDataset() {
   lensData.setAttribute('customer-field', dataset.fields.customerId);
   lensData.setAttribute('date-field', dataset.fields.date);
   lensData.setAttribute('amount-field', dataset.fields.amount);
+  // Order, product and region where the data has them (cross-selling baskets, drill-down by region).
+  for (const [field, attribute] of [
+    ['orderId', 'order-field'],
+    ['product', 'product-field'],
+    ['region', 'region-field'],
+  ]) {
+    if (dataset.fields[field]) lensData.setAttribute(attribute, dataset.fields[field]);
+    else lensData.removeAttribute(attribute);
+  }
   lensData.setAttribute('currency', dataset.currency);
   lensData.setAttribute('src', dataset.file);
   showFigures();
