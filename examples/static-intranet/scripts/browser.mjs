@@ -58,8 +58,12 @@ export async function waitForDashboard(page, { timeout = 60_000 } = {}) {
         if (!widget.localName.startsWith('lens-')) continue;
         if (!customElements.get(widget.localName)) continue; // not in this build: nothing to wait for
         const root = widget.shadowRoot;
-        if (!root || root.querySelector('[part~="state"]') !== null) return false;
-        if (root.querySelector('[aria-busy="true"]')) return false;
+        if (!root) return false;
+        // Still working: loading (with its progress), or busy. Any other state (choose a customer, no data for
+        // this analysis, empty, error) is where a widget stays; the scoring widgets must show no state at all.
+        if (root.querySelector('[part~="state-loading"], [aria-busy="true"]')) return false;
+        const scoring = ['lens-value-pyramid', 'lens-rfm-heatmap', 'lens-churn-list'];
+        if (scoring.includes(widget.localName) && root.querySelector('[part~="state"]')) return false;
         for (const view of root.querySelectorAll('.lens-chart-view')) {
           if (!view.querySelector('svg, canvas')) return false;
         }

@@ -30,6 +30,13 @@ const TEXT = {
     kpisHint: 'Repeat purchases, retention and the time between orders',
     cohortsTitle: 'Cohort retention',
     cohortsHint: 'Customers by month of first purchase: who came back, and when',
+    customerTitle: 'Customer card',
+    customerHint: 'Open a customer in the list above to see them here',
+    crossSellTitle: 'What sells together',
+    crossSellHint:
+      "Association rules over the orders' products, and suggestions for the customer opened above",
+    segmentsTitle: 'Segments',
+    segmentsHint: 'Customers clustered by recency, frequency and spend (k-means, k by silhouette)',
     drilldownTitle: 'Where the value is',
     drilldownHint: 'Revenue and customer value by period and region: click a year to drill in',
     footer:
@@ -67,6 +74,12 @@ const TEXT = {
     kpisHint: '复购、留存与两次购买的间隔',
     cohortsTitle: '同期群留存',
     cohortsHint: '按首次购买月份分组：谁回来了，何时回来',
+    customerTitle: '客户卡片',
+    customerHint: '在上方列表中打开一位客户，即可在此查看',
+    crossSellTitle: '哪些商品一起卖',
+    crossSellHint: '基于订单商品的关联规则，以及对上方所选客户的推荐',
+    segmentsTitle: '客户细分',
+    segmentsHint: '按最近购买、购买频次和消费聚类（k-means，按轮廓系数选 k）',
     drilldownTitle: '价值在哪里',
     drilldownHint: '按时间和地区查看收入与客户价值：点击某一年可逐级下钻',
     footer:
@@ -197,6 +210,13 @@ function applyDataset() {
   lensData.setAttribute('src', dataset.file);
   showFigures();
 }
+
+// Opening a customer in the churn list shows them in the customer card (the cross-sell panel follows by itself).
+const customerCard = document.getElementById('customer-card');
+document.addEventListener('lens-customer-open', (event) => {
+  if (customerCard && event.detail?.customerId)
+    customerCard.setAttribute('customer-id', event.detail.customerId);
+});
 
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button') : null;

@@ -555,6 +555,17 @@ try {
     ),
   );
   check('no console, page or worker error, no failed request', problems.length === 0, summarize(problems));
+  const widgetErrors = await page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .filter(
+        (el) => el.localName.startsWith('lens-') && el.shadowRoot?.querySelector('[part~="state-error"]'),
+      )
+      .map(
+        (el) =>
+          `${el.localName}: ${el.shadowRoot?.querySelector('[part~="state-error"]')?.textContent?.trim()}`,
+      ),
+  );
+  check('no widget shows an error state', widgetErrors.length === 0, summarize(widgetErrors));
   check(
     'the engine worker is the module worker from the page origin',
     workers.length > 0 &&
