@@ -35,6 +35,7 @@ import {
   type CohortRetention,
   type CustomerScores,
   type CustomerSegments,
+  clvInterval,
   type DrillResult,
   type FrequentItemsets,
   itemNames,
@@ -56,6 +57,7 @@ import type {
   KpisResult,
   PeriodWire,
   RuleColumns,
+  ScoreRequest,
   SegmentsResult,
   SequencesResult,
   SuggestionWire,
@@ -332,6 +334,7 @@ export function customerCard(
   c: number,
   name: string | null,
   crossSell: readonly SuggestionWire[] | null,
+  request: Pick<ScoreRequest, 'horizon' | 'annualDiscountRate'> = {},
 ): CustomerCard {
   const scored = scores.scored[c] === 1;
   const { rfm, churn, summary } = scores;
@@ -365,7 +368,7 @@ export function customerCard(
       monetary: rfm.monetary[c]!,
     },
     clv: scores.clv[c]!,
-    clvInterval: null,
+    clvInterval: cardClvInterval(scores, c, request),
     expectedPurchases: scores.expectedPurchases[c]!,
     expectedSpend: scores.expectedSpend[c]!,
     currentValue: scores.current.value[c]!,
@@ -390,4 +393,34 @@ export function customerCard(
         : null,
     crossSell,
   };
+}
+
+/**
+ * The parameter-uncertainty interval of customer `c`'s CLV: core's `clvInterval` (default draws and seed) on the
+ * scoring's fits, with the horizon and discount rate of the scoring (core's defaults, 12 months and 10 %, when the
+ * request leaves them out). Null for customers outside the calibration or when the interval is not defined.
+ */
+function cardClvInterval(
+  scores: CustomerScores,
+  c: number,
+  request: Pick<ScoreRequest, 'horizon' | 'annualDiscountRate'>,
+): CustomerCard['clvInterval'] {
+  const { calibration } = scores;
+  const row = calibration.customer.indexOf(c);
+  if (row < 0 || scores.scored[c] !== 1) return null;
+  const interval = clvInterval(
+    {
+      x: calibration.x[row]!,
+      tx: calibration.tx[row]!,
+      T: calibration.T[row]!,
+      zbar: calibration.zbar[row]!,
+    },
+    scores.fits,
+    {
+      unit: scores.unit,
+      horizon: request.horizon ?? { months: 12 },
+      annualDiscountRate: request.annualDiscountRate ?? 0.1,
+    },
+  );
+  return Number.isFinite(interval.low) && Number.isFinite(interval.high) ? { ...interval } : null;
 }

@@ -572,7 +572,14 @@ export class EngineBackend {
         crossSell = a.suggestionsOf(suggestions, mined.rules, c).map((s) => a.suggestionWire(s, dictionary));
       }
       sink?.({ stage: 'done', fraction: 1 });
-      return a.customerCard(resident.handle.id, scores, c, this.names(resident)?.[c] ?? null, crossSell);
+      return a.customerCard(
+        resident.handle.id,
+        scores,
+        c,
+        this.names(resident)?.[c] ?? null,
+        crossSell,
+        request,
+      );
     });
   }
 

@@ -768,8 +768,17 @@ export interface CustomerCard {
     readonly monetary: number;
   };
   readonly clv: number;
-  /** Core has no interval for a customer's CLV: always null for now. */
-  readonly clvInterval: null;
+  /**
+   * 90 % interval of `clv` from the uncertainty of the fitted model parameters only (core's `clvInterval`, 500
+   * draws, seed 1) — not the customer's own purchase-to-purchase variability. Null when the customer is not in the
+   * models' calibration or the fits give no covariance.
+   */
+  readonly clvInterval: {
+    readonly low: number;
+    readonly high: number;
+    readonly level: number;
+    readonly draws: number;
+  } | null;
   readonly expectedPurchases: number;
   readonly expectedSpend: number;
   readonly currentValue: number;

@@ -427,7 +427,18 @@ describe('customerCard', () => {
     expect(card.rfm.cell).toBe(`${cdnowScores.rfm.r[c]}${cdnowScores.rfm.f[c]}${cdnowScores.rfm.m[c]}`);
     expect(card.rfm.segment).toBe(cdnowScores.segments.names[cdnowScores.segments.segment[c]!]);
     expect(card.clv).toBe(cdnowScores.clv[c]);
-    expect(card.clvInterval).toBeNull();
+    // The parameter-uncertainty interval is core's, on the scoring's fits, with its default seed and options.
+    const row = cdnowScores.calibration.customer.indexOf(c);
+    const cal = cdnowScores.calibration;
+    const reference = core.clvInterval(
+      { x: cal.x[row]!, tx: cal.tx[row]!, T: cal.T[row]!, zbar: cal.zbar[row]! },
+      cdnowScores.fits,
+      { unit: cdnowScores.unit, horizon: { months: 12 }, annualDiscountRate: 0.1 },
+    );
+    expect(card.clvInterval).toEqual(reference);
+    expect(card.clvInterval!.level).toBe(0.9);
+    expect(card.clvInterval!.low).toBeLessThanOrEqual(card.clv);
+    expect(card.clvInterval!.high).toBeGreaterThanOrEqual(card.clv);
     expect(card.pAlive).toBe(cdnowScores.pAlive[c]);
     expect(card.churn.band).toBe('high');
     expect(card.churn.score).toBe(cdnowScores.churn.score[c]);

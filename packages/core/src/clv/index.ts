@@ -20,6 +20,13 @@ export {
   customerLifetimeValue,
   customerLifetimeValueSteps,
 } from './clv.js';
+export {
+  type ClvInterval,
+  type ClvIntervalCustomer,
+  type ClvIntervalFits,
+  type ClvIntervalOptions,
+  clvInterval,
+} from './clv-interval.js';
 export { type CollapsedRfm, collapseRfm, collapseRfmSteps } from './collapse.js';
 export { fitGammaGamma, fitGammaGammaSteps, type SpendInput } from './gamma-gamma-fit.js';
 // Gamma-Gamma spend

@@ -9,6 +9,12 @@ import type { FitResult } from './types.js';
 export interface MleOutcome {
   readonly params: Float64Array;
   readonly standardErrors: Float64Array;
+  /**
+   * Covariance of the log-parameters θ = ln(params), row-major k × k: the inverse of the numerical Hessian of the
+   * total negative log-likelihood in θ at the optimum. NaN-filled when that Hessian is not positive definite or
+   * standard errors were not asked for.
+   */
+  readonly covariance: Float64Array;
   readonly logLik: number;
   readonly converged: boolean;
   readonly iterations: number;
@@ -88,6 +94,7 @@ export function* maximizeLikelihoodSteps(
     return {
       params: nan,
       standardErrors: nan.slice(),
+      covariance: new Float64Array(k * k).fill(Number.NaN),
       logLik: Number.NaN,
       converged: false,
       iterations,
@@ -99,12 +106,14 @@ export function* maximizeLikelihoodSteps(
   const k = best.x.length;
   const params = best.x.map((v) => Math.exp(v));
   const standardErrors = new Float64Array(k).fill(Number.NaN);
+  const covariance = new Float64Array(k * k).fill(Number.NaN);
   if (settings.standardErrors ?? true) {
     const hess = yield* numericHessianSteps(function* (theta, g) {
       yield* negLogLik(theta, g);
     }, best.x);
     const cov = invertPositiveDefinite(hess, k);
     if (cov !== undefined) {
+      covariance.set(cov);
       for (let i = 0; i < k; i++)
         standardErrors[i] = (params[i] as number) * Math.sqrt(cov[i * k + i] as number);
     }
@@ -112,6 +121,7 @@ export function* maximizeLikelihoodSteps(
   return {
     params,
     standardErrors,
+    covariance,
     logLik: -best.f * n,
     converged: best.converged,
     iterations,
@@ -144,6 +154,7 @@ export function namedFit<K extends string>(
   return {
     params: named(fit.params),
     standardErrors: named(fit.standardErrors),
+    covariance: fit.covariance,
     logLik: fit.logLik,
     converged: fit.converged,
     iterations: fit.iterations,

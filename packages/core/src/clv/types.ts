@@ -53,6 +53,12 @@ export interface FitResult<P> {
   readonly iterations: number;
   /** Standard errors on the natural scale (delta method from the log-parameter Hessian); NaN if not defined. */
   readonly standardErrors: P;
+  /**
+   * Covariance of the log-parameters ln(params), row-major k × k in the order of `params`' keys (the order the
+   * likelihood takes them): the inverse Hessian of the total negative log-likelihood in log space. NaN-filled when
+   * not defined (Hessian not positive definite, or standard errors not computed).
+   */
+  readonly covariance: Float64Array;
   /** Number of customers (sum of weights) the fit used. */
   readonly n: number;
   /** Number of distinct rows after collapsing identical inputs (Gamma-Gamma does not collapse: the rows it used). */

@@ -101,7 +101,11 @@ describe('<lens-customer-card>', () => {
       `${card.rfm.cell}: recency ${card.rfm.r}, frequency ${card.rfm.f}, spend ${card.rfm.m} (of 5)`,
     );
     expect(figures.segment).to.equal(card.rfm.segment);
-    expect(figures.clv).to.equal(`${f.currency(card.clv)} (no interval (point estimate))`);
+    expect(card.clvInterval).to.not.equal(null);
+    const interval = card.clvInterval!;
+    expect(figures.clv).to.equal(
+      `${f.currency(card.clv)} (90% interval ${f.currency(interval.low)}–${f.currency(interval.high)})`,
+    );
     expect(figures['current-value']).to.equal(f.currency(card.currentValue));
     expect(figures['p-alive']).to.equal(f.percent(card.pAlive));
     expect(figures.churn).to.equal(`${f.percent(card.churn.score)} · ${en.band(card.churn.band!)}`);
@@ -234,7 +238,10 @@ describe('<lens-customer-card>', () => {
     const figures = s.harness.figures;
     expect(figures.tier).to.be.oneOf(['白金客户', '黄金客户', '铁质客户', '铅质客户']);
     expect(figures.churn).to.match(/^\d+% · [高中低]$/);
-    expect(figures.clv).to.equal(`${zh.format.currency(card.clv)} (无区间（点估计）)`);
+    const interval = card.clvInterval!;
+    expect(figures.clv).to.equal(
+      `${zh.format.currency(card.clv)} (90% 区间 ${zh.format.currency(interval.low)}–${zh.format.currency(interval.high)})`,
+    );
     expect(figures.clv).to.match(/^US\$/);
     expect(figures.interval).to.match(/^每 \d+ 天$/);
     expect(figures['next-order']).to.match(/^\d{4}年\d{1,2}月\d{1,2}日 – \d{4}年\d{1,2}月\d{1,2}日/);

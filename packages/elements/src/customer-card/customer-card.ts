@@ -19,8 +19,9 @@ export type CardView = 'choose' | 'loading' | 'not-found' | 'ready';
  * P(alive), churn risk and its reasons, usual purchase interval and the expected window of the next order, and
  * the top cross-sell suggestions with the rule behind each.
  *
- * The figures are the engine's `customerCard` for the scoring of the data source. The lifetime value is a point
- * estimate: the models give no interval for one customer's CLV, and the card says so ("no interval").
+ * The figures are the engine's `customerCard` for the scoring of the data source. The lifetime value comes with
+ * its 90 % interval from the uncertainty of the fitted model parameters ("£1,234 (90% interval £900–£1,700)"),
+ * or "no interval" when the engine gives none (e.g. a customer outside the models' calibration).
  *
  * Accessibility: a region labelled with the customer's name, the figures as a definition list, the suggestions
  * as a list of buttons (Enter or Space opens one).
@@ -256,7 +257,15 @@ export class LensCustomerCard extends LensElement {
         ${this.figure(
           'clv',
           'card.clv',
-          html`${f.currency(card.clv)} <span class="qualifier">(${i18n.t('card.noInterval')})</span>`,
+          html`${f.currency(card.clv)} <span class="qualifier">(${
+            card.clvInterval
+              ? i18n.t('card.clvInterval', {
+                  level: card.clvInterval.level,
+                  low: f.currency(card.clvInterval.low),
+                  high: f.currency(card.clvInterval.high),
+                })
+              : i18n.t('card.noInterval')
+          })</span>`,
         )}
         ${this.figure('current-value', 'card.currentValue', f.currency(card.currentValue))}
         ${this.figure('p-alive', 'card.pAlive', f.percent(card.pAlive))}

@@ -253,6 +253,7 @@ export const en = {
   'card.segment': 'RFM segment',
   'card.clv': 'Lifetime value',
   'card.noInterval': 'no interval (point estimate)',
+  'card.clvInterval': '{level, percent} interval {low}–{high}',
   'card.currentValue': 'Current value',
   'card.pAlive': 'Chance still active',
   'card.churn': 'Churn risk',

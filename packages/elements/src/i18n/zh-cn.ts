@@ -232,6 +232,7 @@ export const zhCN: Catalog = {
   'card.segment': 'RFM 细分',
   'card.clv': '终身价值',
   'card.noInterval': '无区间（点估计）',
+  'card.clvInterval': '{level, percent} 区间 {low}–{high}',
   'card.currentValue': '当前价值',
   'card.pAlive': '仍为活跃客户的概率',
   'card.churn': '流失风险',
