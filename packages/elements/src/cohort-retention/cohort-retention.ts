@@ -6,7 +6,7 @@ import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
-import { StatesController, stateStyles } from '../internal/states.js';
+import { loadingState, StatesController, stateStyles } from '../internal/states.js';
 import { type LensPeriod, LensPeriodChangeEvent, PERIODS, parseAsOf, periodOf } from '../kpis/period.js';
 import { PERIOD_LABELS, periodName } from '../kpis/period-labels.js';
 import { token } from '../themes/tokens.js';
@@ -424,29 +424,11 @@ export class LensCohortRetention extends LensElement {
   private renderLoading() {
     const i18n = this.i18n;
     const fraction = this.progress?.fraction;
-    const percent = fraction === undefined ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
     const text =
       fraction === undefined
         ? i18n.t('cohorts.loading')
         : `${i18n.t('cohorts.loading')} · ${i18n.format.percent(fraction)}`;
-    return html`<div part="state state-loading" class="state loading">
-      <div
-        part="progress"
-        class="progress"
-        role="progressbar"
-        aria-label=${i18n.t('cohorts.loading')}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent ?? nothing}
-        aria-valuetext=${text}
-      >
-        <div
-          class=${percent === undefined ? 'fill indeterminate' : 'fill'}
-          ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
-        ></div>
-      </div>
-      <p class="stage">${text}</p>
-    </div>`;
+    return loadingState(i18n.t('cohorts.loading'), text, fraction);
   }
 
   private renderEmpty() {

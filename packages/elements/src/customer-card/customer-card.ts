@@ -3,11 +3,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LensSuggestionOpenEvent } from '../cross-sell/cross-sell-events.js';
 import type { MessageKey } from '../i18n/en.js';
-import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
-import { StatesController, stateStyles } from '../internal/states.js';
+import { loadingState, StatesController, stateStyles } from '../internal/states.js';
 import { customerCardStyles } from './customer-card.styles.js';
 import { isCustomerNotFound } from './not-found.js';
 
@@ -198,27 +197,9 @@ export class LensCustomerCard extends LensElement {
   private renderLoading() {
     const i18n = this.i18n;
     const fraction = this.cardProgress?.fraction;
-    const percent = fraction === undefined ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
     const stage = i18n.stage(this.cardProgress?.stage);
     const text = fraction === undefined ? stage : i18n.t('state.progress', { stage, fraction });
-    return html`<div part="state state-loading" class="state loading">
-      <div
-        part="progress"
-        class="progress"
-        role="progressbar"
-        aria-label=${i18n.t('card.loading')}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent ?? nothing}
-        aria-valuetext=${text}
-      >
-        <div
-          class=${percent === undefined ? 'fill indeterminate' : 'fill'}
-          ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
-        ></div>
-      </div>
-      <p class="stage">${text}</p>
-    </div>`;
+    return loadingState(i18n.t('card.loading'), text, fraction);
   }
 
   private renderCard(card: CustomerCard) {

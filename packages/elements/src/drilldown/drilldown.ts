@@ -5,7 +5,7 @@ import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
-import { StatesController, stateStyles } from '../internal/states.js';
+import { loadingState, StatesController, stateStyles } from '../internal/states.js';
 import { LensDimensionSelectEvent, LensDrillEvent, type LensDrillPeriod } from './drill-events.js';
 import { drilldownStyles } from './drilldown.styles.js';
 import {
@@ -502,29 +502,11 @@ export class LensDrilldown extends LensElement {
   private renderLoading(withProgress: boolean) {
     const i18n = this.i18n;
     const fraction = withProgress ? this.progress?.fraction : undefined;
-    const percent = fraction === undefined ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
     const text =
       fraction === undefined
         ? i18n.t('drilldown.loading')
         : `${i18n.t('drilldown.loading')} · ${i18n.format.percent(fraction)}`;
-    return html`<div part="state state-loading" class="state loading">
-      <div
-        part="progress"
-        class="progress"
-        role="progressbar"
-        aria-label=${i18n.t('drilldown.loading')}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent ?? nothing}
-        aria-valuetext=${text}
-      >
-        <div
-          class=${percent === undefined ? 'fill indeterminate' : 'fill'}
-          ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
-        ></div>
-      </div>
-      <p class="stage">${text}</p>
-    </div>`;
+    return loadingState(i18n.t('drilldown.loading'), text, fraction);
   }
 
   private renderEmpty() {

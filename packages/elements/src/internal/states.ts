@@ -34,6 +34,33 @@ export const REJECTIONS_PAGE = 50;
  * Parts: `state` (every state, plus `state-loading`, `state-idle`, `state-empty`, `state-error`), `progress`,
  * `retry`, `rejections-toggle`, `rejections`.
  */
+/**
+ * The loading state every widget shows while the engine works: a progress bar (indeterminate until a share is
+ * known) with `label` for assistive technology and `text` (stage and share) beside it. Widths go through the
+ * CSSOM (`cssProps`), never a style attribute.
+ */
+export function loadingState(label: string, text: string, fraction: number | undefined) {
+  const percent = fraction === undefined ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+  return html`<div part="state state-loading" class="state loading">
+    <div
+      part="progress"
+      class="progress"
+      role="progressbar"
+      aria-label=${label}
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow=${percent ?? nothing}
+      aria-valuetext=${text}
+    >
+      <div
+        class=${percent === undefined ? 'fill indeterminate' : 'fill'}
+        ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
+      ></div>
+    </div>
+    <p class="stage">${text}</p>
+  </div>`;
+}
+
 export class StatesController implements ReactiveController {
   private open = false;
   private offset = 0;
@@ -133,31 +160,13 @@ export class StatesController implements ReactiveController {
     const progress = this.data.progress;
     const stage = i18n.stage(progress?.stage);
     const fraction = progress?.fraction;
-    const percent = fraction === undefined ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
     const text =
       fraction === undefined
         ? progress?.rows !== undefined
           ? `${stage} · ${i18n.t('state.rowsRead', { rows: progress.rows })}`
           : stage
         : i18n.t('state.progress', { stage, fraction });
-    return html`<div part="state state-loading" class="state loading">
-      <div
-        part="progress"
-        class="progress"
-        role="progressbar"
-        aria-label=${i18n.t('state.loading')}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent ?? nothing}
-        aria-valuetext=${text}
-      >
-        <div
-          class=${percent === undefined ? 'fill indeterminate' : 'fill'}
-          ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
-        ></div>
-      </div>
-      <p class="stage">${text}</p>
-    </div>`;
+    return loadingState(i18n.t('state.loading'), text, fraction);
   }
 
   private renderError(i18n: Localizer) {

@@ -9,11 +9,10 @@ import type { MessageKey } from '../i18n/en.js';
 import { chartStyles } from '../internal/chart/chart.styles.js';
 import type { ChartSpecs } from '../internal/chart/load-vega.js';
 import { VegaChart } from '../internal/chart/vega-chart.js';
-import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
-import { StatesController, stateStyles } from '../internal/states.js';
+import { loadingState, StatesController, stateStyles } from '../internal/states.js';
 import {
   CELL_FIELDS,
   cellCustomers,
@@ -541,30 +540,12 @@ export class LensRfmHeatmap extends LensElement {
     const i18n = this.i18n;
     const progress = this.mapProgress;
     const fraction = progress?.fraction;
-    const percent = fraction === undefined ? undefined : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
     const stage = i18n.stage(progress?.stage);
     const text =
       fraction === undefined
         ? i18n.t('heatmap.rescoring')
         : `${i18n.t('heatmap.rescoring')} · ${i18n.t('state.progress', { stage, fraction })}`;
-    return html`<div part="state state-loading" class="state loading">
-      <div
-        part="progress"
-        class="progress"
-        role="progressbar"
-        aria-label=${i18n.t('heatmap.rescoring')}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent ?? nothing}
-        aria-valuetext=${text}
-      >
-        <div
-          class=${percent === undefined ? 'fill indeterminate' : 'fill'}
-          ${cssProps({ width: percent === undefined ? undefined : `${percent}%` })}
-        ></div>
-      </div>
-      <p class="stage">${text}</p>
-    </div>`;
+    return loadingState(i18n.t('heatmap.rescoring'), text, fraction);
   }
 
   private renderToolbar() {
