@@ -238,7 +238,7 @@ export const en = {
   'card.label': 'Customer card: {name}',
   'card.title': 'Customer card',
   'card.choose': 'Choose a customer to see their card.',
-  'card.chooseHint': 'Set customer-id="…", or the customerId property.',
+  'card.chooseHint': 'Open a customer from a list on this page, or look one up in your CRM.',
   'card.loading': 'Loading the customer card',
   'card.notFound': 'Customer not found',
   'card.notFoundHint': 'The data has no customer with the id "{id}".',

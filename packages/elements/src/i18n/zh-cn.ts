@@ -218,7 +218,7 @@ export const zhCN: Catalog = {
   'card.label': '客户卡片：{name}',
   'card.title': '客户卡片',
   'card.choose': '选择一位客户以查看其卡片。',
-  'card.chooseHint': '设置 customer-id="…" 或 customerId 属性。',
+  'card.chooseHint': '在本页的列表中打开一位客户，或在 CRM 中查找客户。',
   'card.loading': '正在加载客户卡片',
   'card.notFound': '未找到客户',
   'card.notFoundHint': '数据中没有 ID 为“{id}”的客户。',
