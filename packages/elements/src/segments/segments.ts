@@ -1,6 +1,6 @@
 import { SEGMENTS_SCATTER_DATASET, type SegmentsScatterRow, SIGNAL, TIERS } from '@crm-lens/charts';
 import type { Progress, SegmentProfileWire, SegmentsQuery, SegmentsResult } from '@crm-lens/engine';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { chartStyles, VegaChart } from '../internal/chart/index.js';
 import { cssProps } from '../internal/css-props.js';
@@ -8,6 +8,7 @@ import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
 import { loadingState, StatesController, stateStyles } from '../internal/states.js';
+import { tableAlternative } from '../internal/table-alternative.js';
 import { segmentsStyles } from './segments.styles.js';
 import {
   AXES,
@@ -501,17 +502,12 @@ export class LensSegments extends LensElement {
   }
 
   /** The table's wrapper: visible (and scrollable by keyboard) with `show-table`, else for screen readers only. */
-  private renderTableWrap(label: string, table: TemplateResult) {
-    return this.showTable
-      ? html`<div class="table-wrap" role="region" aria-label=${label} tabindex="0">${table}</div>`
-      : html`<div class="visually-hidden">${table}</div>`;
-  }
-
   private renderTable(result: SegmentsResult) {
     const i18n = this.i18n;
     const f = i18n.format;
     const caption = i18n.t('segments.table.caption');
-    return this.renderTableWrap(
+    return tableAlternative(
+      this.showTable,
       caption,
       html`<table part="table" class="data-table">
         <caption>${caption}</caption>

@@ -10,7 +10,7 @@ import {
   TIERS,
 } from '@crm-lens/charts';
 import type { ScoreSummary } from '@crm-lens/engine';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LensCustomerOpenEvent } from '../events/customer-open.js';
 import { type LensTier, LensTierSelectEvent } from '../events/tier-select.js';
@@ -20,6 +20,7 @@ import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
 import { StatesController, stateStyles } from '../internal/states.js';
+import { tableAlternative } from '../internal/table-alternative.js';
 import {
   type CandidateRow,
   CUSTOMER_FIELDS,
@@ -595,17 +596,12 @@ export class LensValuePyramid extends LensElement {
   }
 
   /** The table's wrapper: visible (and scrollable by keyboard) with `show-table`, else for screen readers only. */
-  private renderTableWrap(label: string, table: TemplateResult) {
-    return this.showTable
-      ? html`<div class="table-wrap" role="region" aria-label=${label} tabindex="0">${table}</div>`
-      : html`<div class="visually-hidden">${table}</div>`;
-  }
-
   private renderTierTable(tiers: readonly TierSummary[]) {
     const i18n = this.i18n;
     const f = i18n.format;
     const caption = i18n.t('pyramid.table.caption');
-    return this.renderTableWrap(
+    return tableAlternative(
+      this.showTable,
       caption,
       html`<table part="table" class="data-table tier-table">
         <caption>${caption}</caption>
@@ -644,7 +640,8 @@ export class LensValuePyramid extends LensElement {
     const caption = i18n.t('pyramid.quadrant.caption');
     const side = (high: boolean, value: number) =>
       high ? i18n.t('pyramid.above', { value }) : i18n.t('pyramid.atOrBelow', { value });
-    return this.renderTableWrap(
+    return tableAlternative(
+      this.showTable,
       caption,
       html`<table part="table" class="data-table quadrant-table">
         <caption>${caption}</caption>
