@@ -1,0 +1,10 @@
+import eslint from '@eslint/js';
+import powerApps from '@microsoft/eslint-plugin-power-apps';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+export default [
+  { ignores: ['**/generated', 'out', 'node_modules'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  { plugins: { '@microsoft/power-apps': powerApps }, languageOptions: { globals: { ...globals.browser, ComponentFramework: true } }, rules: { '@microsoft/power-apps/avoid-unpub-api': 'warn' } },
+];
