@@ -105,6 +105,17 @@ export abstract class BackendEngine implements Engine {
   /** Release the host (terminate the worker, drop the data). */
   protected abstract release(): void;
 
+  /**
+   * A `url` load as the host receives it (its URL already absolute): by default the host fetches it. A host on
+   * another origin (the iframe) overrides this to fetch on the page, with the page's cookies and CSP.
+   */
+  protected fetchInput(
+    input: Extract<LoadInput, { readonly kind: 'url' }>,
+    _signal: AbortSignal | undefined,
+  ): HostLoadInput | Promise<HostLoadInput> {
+    return input;
+  }
+
   /** The host's handshake answer (used to accept a host). */
   async ping(): Promise<PingReply> {
     this.assertLive();
@@ -132,11 +143,24 @@ export abstract class BackendEngine implements Engine {
         });
         hostInput = { kind: 'encoded-rows', rows, ...(input.options ? { options: input.options } : {}) };
       } else if (input.kind === 'url') {
-        hostInput = { ...input, url: absoluteUrl(input.url) };
+        hostInput = await this.fetchInput({ ...input, url: absoluteUrl(input.url) }, signal);
       } else {
         hostInput = input;
       }
       return this.port.load(id, this.handOver(hostInput), sink);
+    });
+  }
+
+  /**
+   * Load input already in the form a host receives (row objects columnarised): for a relay that serves another
+   * engine's calls, such as the iframe compute host (engine-relay.ts). Apps call {@link load}.
+   */
+  loadHostInput(input: HostLoadInput, options?: CallOptions): Promise<LoadResult> {
+    return this.call(options, ({ id, sink }) => {
+      if (typeof input !== 'object' || input === null) {
+        throw new EngineError('invalid-request', 'load needs an input object');
+      }
+      return this.port.load(id, this.handOver(input), sink);
     });
   }
 

@@ -18,7 +18,7 @@ import type {
   TransactionTable,
 } from '@crm-lens/core';
 import { TIERS } from '@crm-lens/core';
-import { releaseProxy, transfer } from 'comlink';
+import { transfer } from 'comlink';
 import type { SegmentSource } from './analyses.js';
 import { buffersOf } from './buffers.js';
 import { canonicalJson } from './canonical-json.js';
@@ -57,6 +57,7 @@ import {
   type SuggestionsResult,
   type SuggestionWire,
 } from './protocol.js';
+import { releaseSink, trackedSink } from './remote-sink.js';
 import { runScoring, toScoreOptions } from './run-scoring.js';
 import { drive } from './run-work.js';
 import { buildSummary, copySummary } from './score-summary.js';
@@ -154,16 +155,6 @@ interface Scored {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** Tell a remote (comlink) progress sink that it is no longer needed; a plain function needs nothing. */
-function release(sink: ProgressSink | undefined): void {
-  try {
-    const releaser = (sink as unknown as Record<symbol, unknown> | undefined)?.[releaseProxy];
-    if (typeof releaser === 'function') releaser();
-  } catch {
-    // Already released, or its port is closed: nothing left to free.
-  }
-}
 
 /**
  * The host side of an engine: what a worker exposes over comlink, and what the in-thread engine calls directly.
@@ -632,23 +623,8 @@ export class EngineBackend {
     ) => Promise<T>,
   ): Promise<T> {
     const controller = new AbortController();
-    // Deliveries to a remote sink still under way: a result must not overtake its own last progress report.
-    const deliveries = new Set<Promise<unknown>>();
-    const tracked: ProgressSink | undefined = sink
-      ? (report) => {
-          try {
-            const result = sink(report) as Promise<unknown> | undefined;
-            if (typeof result?.then !== 'function') return;
-            const delivery: Promise<unknown> = result.then(
-              () => deliveries.delete(delivery),
-              () => deliveries.delete(delivery),
-            );
-            deliveries.add(delivery);
-          } catch {
-            // Progress is advisory.
-          }
-        }
-      : undefined;
+    // A result must not overtake its own last progress report (remote-sink.ts).
+    const { sink: tracked, delivered } = trackedSink(sink);
     try {
       if (this.disposed) throw new EngineError('disposed', 'the engine was disposed');
       this.requests.set(requestId, controller);
@@ -659,7 +635,7 @@ export class EngineBackend {
           ...(fraction !== undefined && Number.isFinite(fraction) ? { fraction } : {}),
         });
       const result = await body(controller.signal, progress, tracked);
-      await Promise.all(deliveries);
+      await delivered();
       throwIfAborted(controller.signal);
       return isObject(result) ? transfer(result, buffersOf(result)) : result;
     } catch (error) {
@@ -667,7 +643,7 @@ export class EngineBackend {
       throw toWireError(error);
     } finally {
       if (this.requests.get(requestId) === controller) this.requests.delete(requestId);
-      release(sink);
+      releaseSink(sink);
     }
   }
 

@@ -1,4 +1,5 @@
 import { CLASSIC_BOOTSTRAP_GLOBAL, type ClassicBootstrap } from './classic-globals.js';
+import { type ClassicSource, serveClassicAnalyses } from './classic-source.js';
 import type { Engine } from './engine.js';
 import { EngineError, toEngineError } from './errors.js';
 import { type HostKind, PROTOCOL_VERSION } from './protocol.js';
@@ -6,8 +7,9 @@ import { WorkerEngine } from './worker-engine.js';
 
 export interface CreateEngineOptions {
   /**
-   * The hosts to try, in order (default: module worker, blob worker, in-thread). Tests force one host; a page
-   * that must never compute in its own thread leaves out 'in-thread'.
+   * The hosts to try, in order (default: module worker, blob worker, in-thread — with 'iframe' before
+   * 'in-thread' when `iframeUrl` is given). Tests force one host; a page that must never compute in its own
+   * thread leaves out 'in-thread'.
    */
   readonly hosts?: readonly HostKind[];
   /** URL of the module worker script (default: `engine.worker.js` beside this module). */
@@ -27,13 +29,45 @@ export interface CreateEngineOptions {
    * bundler renamed the files.
    */
   readonly classicAnalysesUrl?: string | URL;
-  /** How long a worker may take to answer the handshake (default 3000 ms). */
+  /**
+   * The classic worker bundle's source text (`engine.worker.classic.js`), for hosts that ship one JavaScript
+   * file and cannot point a worker at a URL (a Dynamics 365 PCF control's bundle.js): the `blob:` worker is made
+   * from this text, with no importScripts() of a URL. Wins over `classicWorkerUrl`.
+   */
+  readonly classicWorkerSource?: string;
+  /**
+   * With `classicWorkerSource`: the classic analyses bundle's source text (`engine.analyses.classic.js`), or a
+   * function that gives it when the worker first needs it (segments, rules, …; scoring never does). The worker
+   * runs it from a `blob:` URL, so the CSP's script-src must allow `blob:`. `classicAnalysesUrl` wins over it.
+   */
+  readonly classicAnalysesSource?: ClassicSource;
+  /**
+   * URL of an iframe compute host page (`engine.compute.html`, built by scripts/compute-host-bundle.mjs) on
+   * another origin, for the 'iframe' host: for pages that allow no worker of their own (Salesforce's Lightning
+   * Web Security). The host page must list this page's origin in its `crm-lens-allowed-origins` meta element.
+   */
+  readonly iframeUrl?: string | URL;
+  /** The origin the iframe host page must have (default: the origin of `iframeUrl`). */
+  readonly iframeOrigin?: string;
+  /** Where the hidden iframe is appended (default: `document.body`); it is removed on dispose. */
+  readonly iframeParent?: Element | ShadowRoot;
+  /**
+   * How long a worker may take to answer the handshake (default 3000 ms). The iframe host has as long to load
+   * and accept the connection, then twice as long for the engine inside it to start.
+   */
   readonly pingTimeoutMs?: number;
   /** Called for every host that was tried and rejected, with the reason (for support diagnostics). */
   readonly onHostRejected?: (host: HostKind, reason: EngineError) => void;
 }
 
 export const DEFAULT_HOSTS: readonly HostKind[] = ['module-worker', 'blob-worker', 'in-thread'];
+/** The default chain when an iframe compute host is configured: the iframe before the page's own thread. */
+export const DEFAULT_HOSTS_WITH_IFRAME: readonly HostKind[] = [
+  'module-worker',
+  'blob-worker',
+  'iframe',
+  'in-thread',
+];
 const DEFAULT_PING_TIMEOUT_MS = 3000;
 /** The worker's name in the browser's developer tools. */
 const WORKER_NAME = 'crm-lens-engine';
@@ -131,6 +165,75 @@ async function startWorker(
   }
 }
 
+/**
+ * A `blob:` worker made from the classic bundle's source text. Its bootstrap says where the analyses come from:
+ * `classicAnalysesUrl` (importScripts), or the page, which answers the worker's request with
+ * `classicAnalysesSource` (classic-source.ts); with neither, the analyses calls fail and scoring works.
+ */
+async function startSourceWorker(options: CreateEngineOptions, timeoutMs: number): Promise<Engine> {
+  const { classicWorkerSource, classicAnalysesSource, classicAnalysesUrl } = options;
+  if (typeof classicWorkerSource !== 'string' || classicWorkerSource.trim() === '') {
+    throw unavailable('options.classicWorkerSource must be the text of the classic worker bundle');
+  }
+  if (typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
+    throw unavailable('this environment cannot make blob: URLs');
+  }
+  const pageSource = classicAnalysesUrl === undefined ? classicAnalysesSource : undefined;
+  const bootstrap: ClassicBootstrap =
+    classicAnalysesUrl !== undefined
+      ? { analysesUrl: absolute(classicAnalysesUrl) }
+      : pageSource !== undefined
+        ? { analysesFromPage: true }
+        : {};
+  const source = `self.${CLASSIC_BOOTSTRAP_GLOBAL} = ${JSON.stringify(bootstrap)};\n${classicWorkerSource}\n`;
+  const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    return await startWorker(
+      'blob-worker',
+      () => {
+        const worker = new Worker(blobUrl, { name: WORKER_NAME });
+        if (pageSource !== undefined) serveClassicAnalyses(worker, pageSource);
+        return worker;
+      },
+      timeoutMs,
+    );
+  } finally {
+    URL.revokeObjectURL(blobUrl);
+  }
+}
+
+/** The iframe compute host: checks the options here, and loads the iframe code only when it is tried. */
+async function startIframe(options: CreateEngineOptions, timeoutMs: number): Promise<Engine> {
+  const { iframeUrl } = options;
+  if (iframeUrl === undefined) throw unavailable('no iframe compute host is known (options.iframeUrl)');
+  const doc = (globalThis as { document?: Document }).document;
+  if (!doc) throw unavailable('this environment has no document to put an iframe in');
+  let url: URL;
+  try {
+    url = new URL(absolute(iframeUrl));
+  } catch (error) {
+    throw unavailable(`options.iframeUrl "${String(iframeUrl)}" is not a URL`, error);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw unavailable(`options.iframeUrl must be an http(s) URL, got ${url.href}`);
+  }
+  const origin = options.iframeOrigin ?? url.origin;
+  let serialised: string | undefined;
+  try {
+    serialised = new URL(origin).origin;
+  } catch {
+    serialised = undefined;
+  }
+  if (serialised !== origin || origin === 'null') {
+    throw unavailable(
+      `options.iframeOrigin must be an origin such as https://compute.example (no path, no trailing slash), got "${origin}"`,
+    );
+  }
+  const parent = options.iframeParent ?? doc.body ?? doc.documentElement;
+  const { startIframeEngine } = await import('./iframe-engine.js');
+  return startIframeEngine({ url: url.href, origin, parent, timeoutMs });
+}
+
 async function startHost(host: HostKind, options: CreateEngineOptions): Promise<Engine> {
   const timeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
   switch (host) {
@@ -149,12 +252,15 @@ async function startHost(host: HostKind, options: CreateEngineOptions): Promise<
       return startWorker(host, create, timeoutMs);
     }
     case 'blob-worker': {
+      if (options.classicWorkerSource !== undefined) return startSourceWorker(options, timeoutMs);
       const classicWorkerUrl = options.classicWorkerUrl ?? defaultClassicWorkerUrl();
       const classicAnalysesUrl =
         options.classicAnalysesUrl ??
         (options.classicWorkerUrl === undefined ? defaultClassicAnalysesUrl() : undefined);
       if (classicWorkerUrl === undefined) {
-        throw unavailable('no classic worker bundle is known (options.classicWorkerUrl)');
+        throw unavailable(
+          'no classic worker bundle is known (options.classicWorkerUrl or options.classicWorkerSource)',
+        );
       }
       if (typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') {
         throw unavailable('this environment cannot make blob: URLs');
@@ -176,6 +282,8 @@ async function startHost(host: HostKind, options: CreateEngineOptions): Promise<
         URL.revokeObjectURL(blobUrl);
       }
     }
+    case 'iframe':
+      return startIframe(options, timeoutMs);
     case 'in-thread': {
       // Loaded only when needed: the in-thread host carries all of core's models (~30 kB gzipped), which pages
       // whose engine runs in a worker never use.
@@ -189,13 +297,15 @@ async function startHost(host: HostKind, options: CreateEngineOptions): Promise<
 
 /**
  * An engine on the first host that works here: a module worker loaded from a static URL, else a classic worker
- * from a `blob:` URL, else the page's own thread. Each worker is accepted only after it answered a ping; the
- * chosen host is `engine.host`, and every rejected one is reported to `onHostRejected`.
+ * from a `blob:` URL, else (when `iframeUrl` is given) an iframe compute host on another origin, else the page's
+ * own thread. Each host is accepted only after it answered a ping; the chosen host is `engine.host`, and every
+ * rejected one is reported to `onHostRejected`.
  *
  * @throws EngineError `host-unavailable` when no host of `options.hosts` could start
  */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<Engine> {
-  const hosts = options.hosts ?? DEFAULT_HOSTS;
+  const hosts =
+    options.hosts ?? (options.iframeUrl === undefined ? DEFAULT_HOSTS : DEFAULT_HOSTS_WITH_IFRAME);
   const reasons: string[] = [];
   for (const host of hosts) {
     try {

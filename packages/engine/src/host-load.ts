@@ -9,6 +9,7 @@ import {
 } from '@crm-lens/core';
 import { decodeRows } from './columnarise.js';
 import { EngineError } from './errors.js';
+import { fetchOk } from './fetch-ok.js';
 import type { HostLoadInput, WireIngestOptions } from './protocol.js';
 import { yieldToHost } from './yield-to-host.js';
 
@@ -83,25 +84,6 @@ async function ingest(
     pause: yieldToHost,
   });
   return { tables: { transactions: table }, report };
-}
-
-/** The response to a URL, or an `ingest` error naming the URL and the HTTP status. */
-async function fetchOk(url: string, signal: AbortSignal): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (error) {
-    if ((error as Error)?.name === 'AbortError') throw error;
-    throw new EngineError('ingest', `could not fetch ${url}: ${(error as Error)?.message ?? String(error)}`);
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new EngineError(
-      'ingest',
-      `could not fetch ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
-    );
-  }
-  return response;
 }
 
 /**

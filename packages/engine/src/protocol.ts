@@ -13,8 +13,14 @@ import type {
   TransactionTable,
 } from '@crm-lens/core';
 
-/** Where the analytics run. */
-export type HostKind = 'module-worker' | 'blob-worker' | 'in-thread';
+/**
+ * Where the analytics run: a module worker, a classic worker from a `blob:` URL, a hidden iframe on another
+ * origin (the compute host page, which runs its own worker or its own thread), or the page's own thread.
+ */
+export type HostKind = 'module-worker' | 'blob-worker' | 'iframe' | 'in-thread';
+
+/** Every host kind, in the order of the fullest fallback chain (for validating lists such as `hosts="…"`). */
+export const HOST_KINDS: readonly HostKind[] = ['module-worker', 'blob-worker', 'iframe', 'in-thread'];
 
 /** Ingestion options that can cross a thread boundary (the callbacks and the signal stay behind). */
 export type WireIngestOptions = Omit<TransactionIngestOptions, 'signal' | 'onProgress' | 'onBytes'>;
@@ -297,6 +303,8 @@ export const PROTOCOL_VERSION = 1;
 /** The handshake answer of a host. */
 export interface PingReply {
   readonly protocol: number;
+  /** Where a relaying host computes: the iframe compute host's own worker or thread (absent elsewhere). */
+  readonly host?: HostKind;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { EngineBackend } from './backend.js';
 import { BackendEngine } from './backend-engine.js';
 import { buffersOf, withCopiedTypedArrays } from './buffers.js';
 import { EngineError } from './errors.js';
-import type { HostLoadInput, Progress } from './protocol.js';
+import type { HostKind, HostLoadInput, Progress } from './protocol.js';
 
 /** What a WorkerEngine talks to: a Worker, or any message endpoint that can be shut down. */
 export interface WorkerLike extends Endpoint {
@@ -11,16 +11,17 @@ export interface WorkerLike extends Endpoint {
 }
 
 /**
- * The engine in a Web Worker, over comlink: the worker (`engine.worker.ts`) exposes an EngineBackend. Data is
- * moved in once: typed arrays are transferred (copied first unless the caller passed `transfer: true`), row
- * objects are columnarised here before they go; results come back with their buffers transferred.
+ * The engine in a Web Worker, over comlink: the worker (`engine.worker.ts`) exposes an EngineBackend (or, behind
+ * the iframe host's port, a relay that speaks the same protocol). Data is moved in once: typed arrays are
+ * transferred (copied first unless the caller passed `transfer: true`), row objects are columnarised here before
+ * they go; results come back with their buffers transferred.
  */
 export class WorkerEngine extends BackendEngine {
-  readonly host: 'module-worker' | 'blob-worker';
+  readonly host: Exclude<HostKind, 'in-thread'>;
 
   constructor(
     private readonly worker: WorkerLike,
-    host: 'module-worker' | 'blob-worker' = 'module-worker',
+    host: Exclude<HostKind, 'in-thread'> = 'module-worker',
   ) {
     super(wrap<EngineBackend>(worker));
     this.host = host;

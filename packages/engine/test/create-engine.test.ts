@@ -135,6 +135,106 @@ describe('createEngine: the compute-host fallback chain', () => {
     await engine.dispose();
   });
 
+  it('makes the blob: worker from classicWorkerSource (no URL), and the page serves classicAnalysesSource', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    FakeWorker.behaviour.set('blob:', 'works');
+    let asked = 0;
+    const engine = await createEngine({
+      hosts: ['blob-worker'],
+      classicWorkerUrl: CLASSIC_URL,
+      classicWorkerSource: '/* the classic worker bundle */',
+      classicAnalysesSource: async () => {
+        asked++;
+        return '/* the classic analyses bundle */';
+      },
+    });
+    expect(engine.host).toBe('blob-worker');
+    const blob = FakeWorker.created[0]!;
+    expect(await blob.source).toBe(
+      `self.__crmLensClassicWorker = ${JSON.stringify({ analysesFromPage: true })};\n` +
+        '/* the classic worker bundle */\n',
+    );
+    // The worker asks for the analyses source (load-analyses.classic.ts); the page answers on the worker.
+    const replies: unknown[] = [];
+    const forward = blob.postMessage.bind(blob);
+    blob.postMessage = (message: unknown, transfer?: Transferable[]) => {
+      if ((message as { type?: string })?.type === 'crm-lens:classic-analyses-source') replies.push(message);
+      else forward(message, transfer);
+    };
+    const ask = (request: number) =>
+      blob.dispatchEvent(
+        new MessageEvent('message', { data: { type: 'crm-lens:classic-analyses-request', request } }),
+      );
+    ask(1);
+    ask(2);
+    await vi.waitFor(() => expect(replies).toHaveLength(2));
+    expect(replies).toEqual(
+      [1, 2].map((request) => ({
+        type: 'crm-lens:classic-analyses-source',
+        request,
+        source: '/* the classic analyses bundle */',
+      })),
+    );
+    expect(asked).toBe(1);
+    await engine.dispose();
+
+    // With classicAnalysesUrl, the worker importScripts() that instead; with neither, it is told nothing.
+    FakeWorker.created = [];
+    const withUrl = await createEngine({
+      hosts: ['blob-worker'],
+      classicWorkerSource: 'W',
+      classicAnalysesUrl: CLASSIC_URL.replace('worker', 'analyses'),
+      classicAnalysesSource: 'A',
+    });
+    expect(await FakeWorker.created[0]!.source).toBe(
+      `self.__crmLensClassicWorker = ${JSON.stringify({ analysesUrl: CLASSIC_URL.replace('worker', 'analyses') })};\nW\n`,
+    );
+    await withUrl.dispose();
+    const alone = await createEngine({ hosts: ['blob-worker'], classicWorkerSource: 'W' });
+    expect(await FakeWorker.created[1]!.source).toBe('self.__crmLensClassicWorker = {};\nW\n');
+    await alone.dispose();
+    await expect(createEngine({ hosts: ['blob-worker'], classicWorkerSource: ' ' })).rejects.toThrow(
+      'classicWorkerSource must be the text of the classic worker bundle',
+    );
+  });
+
+  it('answers a failed classicAnalysesSource with the error, and asks it again next time', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    FakeWorker.behaviour.set('blob:', 'works');
+    let asked = 0;
+    const engine = await createEngine({
+      hosts: ['blob-worker'],
+      classicWorkerSource: 'W',
+      classicAnalysesSource: async () => {
+        asked++;
+        if (asked === 1) throw new Error('offline');
+        return 'A';
+      },
+    });
+    const blob = FakeWorker.created[0]!;
+    const replies: unknown[] = [];
+    blob.postMessage = (message: unknown) => {
+      replies.push(message);
+    };
+    const ask = (request: number) =>
+      blob.dispatchEvent(
+        new MessageEvent('message', { data: { type: 'crm-lens:classic-analyses-request', request } }),
+      );
+    ask(1);
+    await vi.waitFor(() => expect(replies).toHaveLength(1));
+    ask(2);
+    await vi.waitFor(() => expect(replies).toHaveLength(2));
+    expect(replies).toEqual([
+      {
+        type: 'crm-lens:classic-analyses-source',
+        request: 1,
+        error: 'classicAnalysesSource failed: offline',
+      },
+      { type: 'crm-lens:classic-analyses-source', request: 2, source: 'A' },
+    ]);
+    await engine.dispose();
+  });
+
   it('ends in-thread when every worker is blocked, without waiting for the ping timeout', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const { rejected, onHostRejected } = rejectedHosts();

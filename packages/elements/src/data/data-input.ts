@@ -7,7 +7,14 @@ import {
   PRESETS,
   type TransactionTable,
 } from '@crm-lens/core';
-import type { ScoreRequest, ThresholdWire, WireIngestOptions } from '@crm-lens/engine';
+import {
+  type CreateEngineOptions,
+  HOST_KINDS,
+  type HostKind,
+  type ScoreRequest,
+  type ThresholdWire,
+  type WireIngestOptions,
+} from '@crm-lens/engine';
 import type { DataInput } from '../internal/data-session.js';
 
 /** The ingestion attributes of `<lens-data>` (strings as written in HTML). */
@@ -252,4 +259,68 @@ export function dataInput(data: DataProperties, options: WireIngestOptions): Dat
     return { kind: 'engine', input: { kind: 'url', url, options } };
   }
   return undefined;
+}
+
+/** The engine attributes of `<lens-data>`, and what they are merged with. */
+export interface EngineAttributes {
+  /** `hosts`: host kinds separated by spaces, in the order to try them. */
+  readonly hosts?: string | undefined;
+  /** `compute-url`: the iframe compute host page (`iframeUrl`). */
+  readonly computeUrl?: string | undefined;
+  /** `.engineOptions`, merged last. */
+  readonly engineOptions?: Partial<CreateEngineOptions> | undefined;
+  /** `LensData.defaultEngineOptions`, merged first. */
+  readonly defaults?: CreateEngineOptions | undefined;
+}
+
+/** `hosts="blob-worker iframe in-thread"` → the host kinds, each known, in order, without repeats. */
+export function parseHosts(text: string): HostKind[] {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const valid = HOST_KINDS.join(', ');
+  if (words.length === 0) throw new ConfigError(`hosts must name at least one host of: ${valid}`);
+  const hosts: HostKind[] = [];
+  for (const word of words) {
+    if (!(HOST_KINDS as readonly string[]).includes(word)) {
+      throw new ConfigError(`hosts: unknown host "${word}"; the hosts are ${valid}`);
+    }
+    if (!hosts.includes(word as HostKind)) hosts.push(word as HostKind);
+  }
+  return hosts;
+}
+
+/**
+ * The options `<lens-data>` creates its shared engine with: `LensData.defaultEngineOptions`, then the `hosts` and
+ * `compute-url` attributes, then `.engineOptions`. Without either attribute it is `.engineOptions` as given
+ * (undefined: the session's defaults), as before the attributes existed.
+ */
+export function engineOptions(attributes: EngineAttributes): CreateEngineOptions | undefined {
+  const fromAttributes: { hosts?: HostKind[]; iframeUrl?: string } = {};
+  if (attributes.hosts !== undefined && attributes.hosts !== null) {
+    fromAttributes.hosts = parseHosts(attributes.hosts);
+  }
+  if (attributes.computeUrl) {
+    try {
+      fromAttributes.iframeUrl = new URL(
+        attributes.computeUrl,
+        globalThis.document?.baseURI ?? globalThis.location?.href,
+      ).href;
+    } catch {
+      throw new ConfigError(`compute-url must be a URL, got "${attributes.computeUrl}"`);
+    }
+  }
+  if (Object.keys(fromAttributes).length === 0) return attributes.engineOptions;
+  const options: CreateEngineOptions = {
+    ...attributes.defaults,
+    ...fromAttributes,
+    ...attributes.engineOptions,
+  };
+  if (options.hosts?.includes('iframe') && options.iframeUrl === undefined) {
+    throw new ConfigError(
+      'hosts names iframe, but no compute-url says where the iframe compute host page is',
+    );
+  }
+  return options;
 }

@@ -21,6 +21,7 @@ import {
 import type { LensTestProbe } from '../testing/probe-element.js';
 import { LensDataHarness } from './data.harness.js';
 import { LensData } from './data.js';
+import { engineOptions as mergedEngineOptions, parseHosts } from './data-input.js';
 
 const ROWS = syntheticRows(300);
 
@@ -373,5 +374,113 @@ describe('a good guest', () => {
     expect(document.body.childElementCount).to.equal(bodyChildren);
     expect(document.adoptedStyleSheets.length).to.equal(sheets);
     expect(document.styleSheets.length).to.equal(styleSheets);
+  });
+});
+
+describe('<lens-data> hosts and compute-url', () => {
+  /** The engine's iframe compute host (a middleware of web-test-runner.config.mjs), on the server's other name. */
+  const computeUrl = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}/__engine/compute/allowed/crm-lens.compute.html`;
+
+  it('parses hosts: known kinds in order, repeats dropped; anything else names the valid ones', () => {
+    expect(parseHosts(' blob-worker  iframe in-thread blob-worker ')).to.deep.equal([
+      'blob-worker',
+      'iframe',
+      'in-thread',
+    ]);
+    expect(() => parseHosts('module-worker gpu')).to.throw(
+      'hosts: unknown host "gpu"; the hosts are module-worker, blob-worker, iframe, in-thread',
+    );
+    expect(() => parseHosts('In-Thread')).to.throw('unknown host "In-Thread"');
+    expect(() => parseHosts('  ')).to.throw(
+      'hosts must name at least one host of: module-worker, blob-worker, iframe, in-thread',
+    );
+  });
+
+  it('merges defaults, then the attributes, then .engineOptions', () => {
+    const defaults = { workerUrl: '/assets/crm-lens.worker.js', hosts: ['module-worker' as const] };
+    expect(mergedEngineOptions({ defaults })).to.equal(undefined);
+    const given = { pingTimeoutMs: 100 };
+    expect(mergedEngineOptions({ engineOptions: given, defaults })).to.equal(given);
+    expect(
+      mergedEngineOptions({ hosts: 'iframe in-thread', computeUrl: '/compute/x.html', defaults }),
+    ).to.deep.equal({
+      workerUrl: '/assets/crm-lens.worker.js',
+      hosts: ['iframe', 'in-thread'],
+      iframeUrl: new URL('/compute/x.html', document.baseURI).href,
+    });
+    expect(
+      mergedEngineOptions({
+        hosts: 'module-worker',
+        engineOptions: { hosts: ['in-thread'], classicWorkerSource: 'W' },
+      }),
+    ).to.deep.equal({ hosts: ['in-thread'], classicWorkerSource: 'W' });
+    expect(() => mergedEngineOptions({ hosts: 'iframe in-thread' })).to.throw('no compute-url');
+    expect(mergedEngineOptions({ hosts: 'iframe', engineOptions: { iframeUrl: computeUrl } })).to.deep.equal({
+      hosts: ['iframe'],
+      iframeUrl: computeUrl,
+    });
+  });
+
+  it('hosts picks the host, and .engineOptions wins over it', async () => {
+    const el = await mount<LensData>(
+      html`<lens-data hosts="in-thread" engine-key="hosts-attribute" .transactions=${ROWS}></lens-data>`,
+    );
+    await waitForStatus(el);
+    expect(el.computeHost).to.equal('in-thread');
+    const merged = await mount<LensData>(
+      html`<lens-data hosts="module-worker" engine-key="hosts-merged" .engineOptions=${{ hosts: ['in-thread'] }}
+        .transactions=${ROWS}></lens-data>`,
+    );
+    await waitForStatus(merged);
+    expect(merged.computeHost).to.equal('in-thread');
+  });
+
+  it('reports an unknown host as invalid-request, naming the valid ones, and recovers once fixed', async () => {
+    const el = await mount<LensData>(
+      html`<lens-data hosts="module-worker gpu" engine-key="hosts-bad" .transactions=${ROWS}></lens-data>`,
+    );
+    await waitForStatus(el, 'error');
+    expect(el.error?.code).to.equal('invalid-request');
+    expect(el.error?.message).to.equal(
+      'hosts: unknown host "gpu"; the hosts are module-worker, blob-worker, iframe, in-thread',
+    );
+    // A second mistake elsewhere stays reported when the first is fixed.
+    el.unit = 'fortnight';
+    el.hosts = 'in-thread';
+    await waitUntil(() => el.error?.message.includes('unit') === true, 'unit error');
+    el.unit = 'week';
+    await waitForStatus(el);
+    expect(el.computeHost).to.equal('in-thread');
+    expect(el.summary?.customers).to.equal(300);
+  });
+
+  it('hosts="iframe" without compute-url is a configuration mistake', async () => {
+    const el = await mount<LensData>(
+      html`<lens-data hosts="iframe" engine-key="iframe-no-url" .transactions=${ROWS}></lens-data>`,
+    );
+    await waitForStatus(el, 'error');
+    expect(el.error?.code).to.equal('invalid-request');
+    expect(el.error?.message).to.contain('no compute-url');
+  });
+
+  it('compute-url runs the engine in the iframe compute host on another origin', async function () {
+    this.timeout(60_000);
+    // The middleware builds the host page's scripts on the first request: not inside the handshake's timeout.
+    expect((await fetch('/__engine/compute/allowed/crm-lens.compute.js')).ok).to.equal(true);
+    const frames = document.querySelectorAll('iframe').length;
+    const el = await mount<LensData>(
+      html`<lens-data hosts="iframe" compute-url=${computeUrl} engine-key="iframe-host" show-status
+        .transactions=${ROWS}></lens-data>`,
+    );
+    await waitForStatus(el, 'ready', 30_000);
+    expect(el.getAttribute('compute-host')).to.equal('iframe');
+    expect(el.summary?.customers).to.equal(300);
+    expect(new LensDataHarness(el).statusLine).to.contain('computed in a background worker');
+    expect(document.querySelectorAll('iframe').length).to.equal(frames + 1);
+    // The last user gone, the shared engine is disposed and its iframe removed.
+    el.remove();
+    await waitUntil(() => document.querySelectorAll('iframe').length === frames, 'iframe removed', {
+      timeout: 5000,
+    });
   });
 });

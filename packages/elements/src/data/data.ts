@@ -23,7 +23,7 @@ import {
 import { LensElement } from '../internal/lens-element.js';
 import { registerProvider, unregisterProvider } from '../internal/provider-registry.js';
 import { dataStyles } from './data.styles.js';
-import { ConfigError, dataInput, ingestOptions, scoreRequest } from './data-input.js';
+import { ConfigError, dataInput, engineOptions, ingestOptions, scoreRequest } from './data-input.js';
 
 /** Properties whose change means a new load (everything else that changes only rescoring or nothing). */
 const INPUT_PROPERTIES = [
@@ -56,6 +56,9 @@ const INPUT_PROPERTIES = [
   'mapping',
   'ingestOptions',
 ] as const;
+
+/** Properties that say how to create the shared engine. */
+const ENGINE_PROPERTIES = ['engine', 'engineKey', 'engineOptions', 'hosts', 'computeUrl'] as const;
 
 const REQUEST_PROPERTIES = [
   'asOf',
@@ -200,9 +203,24 @@ export class LensData extends LensElement implements DataProvider {
   @property({ attribute: false }) accessor engine: Engine | undefined = undefined;
   /** Key of the page's shared engine: elements with different keys use separate engines. */
   @property({ type: String, attribute: 'engine-key' }) accessor engineKey = 'default';
-  /** Options for creating the shared engine (hosts, worker URLs); default `LensData.defaultEngineOptions`. */
-  @property({ attribute: false }) accessor engineOptions: CreateEngineOptions | undefined = undefined;
-  /** Which host computes: `module-worker`, `blob-worker` or `in-thread` (read-only; reflected for support). */
+  /**
+   * The hosts to try, in order, separated by spaces: `module-worker`, `blob-worker`, `iframe`, `in-thread`
+   * (default: all but `iframe`, with `iframe` before `in-thread` when `compute-url` is set).
+   */
+  @property({ type: String, attribute: 'hosts' }) accessor hosts: string | undefined = undefined;
+  /**
+   * URL of an iframe compute host page on another origin (`crm-lens.compute.html`), for pages that may not start
+   * workers (Salesforce Lightning Web Security); the page must allow this page's origin.
+   */
+  @property({ type: String, attribute: 'compute-url' }) accessor computeUrl: string | undefined = undefined;
+  /**
+   * Options for creating the shared engine (`CreateEngineOptions`: worker URLs, `classicWorkerSource`,
+   * `iframeParent`, …), merged last, over `LensData.defaultEngineOptions` and the `hosts` and `compute-url`
+   * attributes.
+   */
+  @property({ attribute: false }) accessor engineOptions: Partial<CreateEngineOptions> | undefined =
+    undefined;
+  /** Which host computes: `module-worker`, `blob-worker`, `iframe` or `in-thread` (read-only; reflected for support). */
   @property({ type: String, attribute: 'compute-host', reflect: true }) accessor computeHost:
     | HostKind
     | undefined = undefined;
@@ -294,27 +312,42 @@ export class LensData extends LensElement implements DataProvider {
   /** Push changed configuration into the session (all of it when `changed` is undefined). */
   private configure(changed: PropertyValues | undefined): void {
     const has = (keys: readonly string[]) => !changed || keys.some((key) => changed.has(key));
-    if (has(['engine', 'engineKey', 'engineOptions'])) {
-      this.session.setEngineConfig({
-        ...(this.engine ? { engine: this.engine } : {}),
-        key: this.engineKey || 'default',
-        ...(this.engineOptions ? { options: this.engineOptions } : {}),
-      });
-    }
     if (has(['currency'])) this.session.setCurrency(this.currency?.toUpperCase() || undefined);
-    if (has(REQUEST_PROPERTIES)) {
-      try {
-        this.session.setRequest(this.scoreRequest());
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        this.session.setInput({
-          kind: 'invalid',
-          error: { code: 'invalid-request', message: error.message },
+    const engineChanged = has(ENGINE_PROPERTIES);
+    if (!engineChanged && !has(REQUEST_PROPERTIES) && !has(INPUT_PROPERTIES)) return;
+    // The engine's and the analysis' configuration are both checked whenever anything that loads changes, so that
+    // fixing one mistake does not hide another; the first mistake is the data source's error.
+    let mistake: string | undefined;
+    try {
+      const options = engineOptions({
+        hosts: this.hosts,
+        computeUrl: this.computeUrl,
+        engineOptions: this.engineOptions,
+        defaults: LensData.defaultEngineOptions,
+      });
+      if (engineChanged) {
+        this.session.setEngineConfig({
+          ...(this.engine ? { engine: this.engine } : {}),
+          key: this.engineKey || 'default',
+          ...(options ? { options } : {}),
         });
-        return;
       }
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      mistake = error.message;
     }
-    if (has([...INPUT_PROPERTIES, ...REQUEST_PROPERTIES])) this.session.setInput(this.dataInput());
+    try {
+      // Only a changed request rescores (the session compares).
+      this.session.setRequest(this.scoreRequest());
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      mistake ??= error.message;
+    }
+    this.session.setInput(
+      mistake === undefined
+        ? this.dataInput()
+        : { kind: 'invalid', error: { code: 'invalid-request', message: mistake } },
+    );
   }
 
   private scoreRequest(): ScoreRequest {
@@ -411,7 +444,11 @@ export class LensData extends LensElement implements DataProvider {
         if (state.report && state.report.rejected > 0) {
           parts.push(i18n.t('data.rejected', { rejected: state.report.rejected }));
         }
-        if (state.host) parts.push(i18n.t(`host.${state.host}`));
+        if (state.host) {
+          // The catalogs have no message of their own for the iframe host yet: it computes in the background too.
+          const key = `host.${state.host}`;
+          parts.push(i18n.t(i18n.has(key) ? key : 'host.module-worker'));
+        }
         text = parts.join(' · ');
         break;
       }
