@@ -9,8 +9,9 @@
 //   the same data (`crm-lens score <file> --preset … --json`): the customers per tier, the customers per R × F
 //   cell, and the first rows of the churn list (id, tier, risk, value at risk, lifetime value) — and that the
 //   engine's own summary agrees with the CLI exactly;
-// - the English page downloaded crm-lens.js, the worker and the vega file only (none of the files loaded on
-//   demand), and switching to 中文 loads crm-lens.zh-cn.js and the widgets speak Chinese;
+// - the English page downloaded crm-lens.js and the element files it loads for the page's tags, the worker, its
+//   analyses and the vega file only (none of the files loaded on demand in other cases), and switching to 中文
+//   loads crm-lens.zh-cn.js and the widgets speak Chinese;
 // - nothing violated the CSP (securitypolicyviolation events, console errors, page and worker errors, failed
 //   requests);
 // - nothing was added to the host document outside the widgets: its light DOM holds exactly the elements of the
@@ -19,7 +20,7 @@
 //
 // Run: node test/e2e.mjs after `pnpm build` (the root `pnpm test:e2e` does both). Exit code 1 when a check fails.
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, waitForDashboard } from '../scripts/browser.mjs';
@@ -475,13 +476,31 @@ try {
     await verify(page, dataset.name, dataset.file, /** @type {any} */ (wanted.get(dataset.id)));
   }
 
-  // What an English page with a worker downloaded: crm-lens.js, the worker, vega (for the charts) and the
-  // worker's analyses (for the KPI strip and the cohort matrix), and none of the files loaded only on demand in
-  // other cases (the Chinese messages, the in-thread engine, page-side ingestion, the classic worker's files).
+  // What an English page with a worker downloaded: crm-lens.js (the loader) and the element files it imports for
+  // the page's tags (crm-lens.<noun>.js, and their shared chunks: this page has every tag, so every chunk), the
+  // worker, vega (for the charts) and the worker's analyses (for the KPI strip and the cohort matrix), and none of
+  // the files loaded only on demand in other cases (the Chinese messages, the in-thread engine, page-side
+  // ingestion, the classic worker's files).
   const english = [...new Set(crmLensFiles)].sort();
-  const expected = ['crm-lens.analyses.js', 'crm-lens.js', 'crm-lens.vega.js', 'crm-lens.worker.js'];
+  const { TAG_FILES } = await import(
+    new URL('../../../packages/elements/scripts/bundle.mjs', import.meta.url).href
+  );
+  const pageTags = [
+    ...new Set((await readFile(join(exampleDir, 'src/index.html'), 'utf8')).match(/(?<=<)lens-[a-z-]+/g)),
+  ];
+  const chunks = (await readdir(join(exampleDir, 'dist/crm-lens'))).filter((f) =>
+    /^crm-lens\.chunk-\w+\.js$/.test(f),
+  );
+  const expected = [
+    'crm-lens.analyses.js',
+    'crm-lens.js',
+    'crm-lens.vega.js',
+    'crm-lens.worker.js',
+    ...pageTags.map((tag) => TAG_FILES[tag]),
+    ...chunks,
+  ].sort();
   check(
-    'an English page with a worker loads only crm-lens.js, the worker, its analyses and vega',
+    'an English page with a worker loads only crm-lens.js and its element files, the worker, its analyses and vega',
     JSON.stringify(english) === JSON.stringify(expected),
     english.join(', '),
   );

@@ -7,9 +7,10 @@
 //   src/value-pyramid/value-pyramid.harness.ts  test harness (extends StatesHarness)
 //   src/value-pyramid/value-pyramid.test.ts     a11y, states, data, locale, theme and leak tests
 //   src/lens-value-pyramid.ts                   registers <lens-value-pyramid>
+//   src/i18n/en/value-pyramid.ts                its English messages (enValuePyramid: a `<noun>.label`)
 //
-// and adds the element to src/define.ts and src/index.ts, and a `<noun>.label` message to both catalogs
-// (translate the zh-CN one). The new element builds and its tests pass as written; then make it yours.
+// and adds the element to src/define.ts and src/index.ts, its English group to src/i18n/en.ts, and the
+// `<noun>.label` message to src/i18n/zh-cn.ts (translate it). The new element builds and its tests pass as written; then make it yours.
 // See src/internal/README.md. Options: --dry-run (print the files instead of writing them).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -46,11 +47,16 @@ if (existsSync(join(src, noun)) || existsSync(join(src, `${tag}.ts`))) {
 const files = {
   [`${noun}/${noun}.ts`]: `import { html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { en${pascal} } from '../i18n/en/${noun}.js';
+import { addEnglish } from '../i18n/locale.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
 import { StatesController, stateStyles } from '../internal/states.js';
 import { ${camel}Styles } from './${noun}.styles.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(en${pascal});
 
 /**
  * @summary TODO: what <${tag}> shows, in one line.
@@ -105,6 +111,12 @@ export class ${className} extends LensElement {
     </section>\`;
   }
 }
+`,
+  [`i18n/en/${noun}.ts`]: `// English messages: one group of the reference catalog (i18n/en.ts explains the groups).
+/** \`<${tag}>\` (${noun}/${noun}.ts). */
+export const en${pascal} = {
+  '${labelKey}': '${title}',
+} as const;
 `,
   [`${noun}/${noun}.styles.ts`]: `import { css } from 'lit';
 import { token } from '../themes/tokens.js';
@@ -248,6 +260,19 @@ function addLine(file, line, after) {
   return lines.join('\n');
 }
 
+/** Add the element's English group to the reference catalog (src/i18n/en.ts): its import and its spread. */
+function addEnglishGroup() {
+  const text = readFileSync(join(src, 'i18n/en.ts'), 'utf8');
+  const group = `en${pascal}`;
+  if (text.includes(`...${group},`)) return text;
+  const lines = text.split('\n');
+  const lastImport = lines.findLastIndex((l) => /^import \{ en\w+ \} from '\.\/en\//.test(l));
+  lines.splice(lastImport + 1, 0, `import { ${group} } from './en/${noun}.js';`);
+  const end = lines.findIndex((l, i) => i > lastImport && l === '} as const;');
+  lines.splice(end, 0, `  ...${group},`);
+  return lines.join('\n');
+}
+
 /** Add a message before the shared words of a catalog. */
 function addMessage(file, value) {
   const path = join(src, 'i18n', file);
@@ -265,7 +290,7 @@ const edits = {
     `export { ${className} } from './${noun}/${noun}.js';`,
     /^export \{ Lens\w+ \}/,
   ),
-  'i18n/en.ts': addMessage('en.ts', title),
+  'i18n/en.ts': addEnglishGroup(),
   'i18n/zh-cn.ts': addMessage('zh-cn.ts', `${title} (TODO: translate)`),
 };
 
@@ -281,6 +306,6 @@ for (const [file, text] of Object.entries({ ...files, ...edits })) {
 }
 if (!dryRun) {
   console.log(`\nNext: translate '${labelKey}' in src/i18n/zh-cn.ts, write the widget, and run
-  npx biome check --write packages/elements/src/${noun} packages/elements/src/${tag}.ts
+  npx biome check --write packages/elements/src/${noun} packages/elements/src/${tag}.ts packages/elements/src/i18n
   node scripts/test-browser.mjs packages/elements/src/${noun}/${noun}.test.ts`);
 }

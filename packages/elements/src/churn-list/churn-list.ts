@@ -4,7 +4,9 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LensCustomerOpenEvent } from '../events/customer-open.js';
 import { LensExportEvent } from '../events/export.js';
+import { enChurnList } from '../i18n/en/churn-list.js';
 import type { MessageKey } from '../i18n/en.js';
+import { addEnglish } from '../i18n/locale.js';
 import { cssProps } from '../internal/css-props.js';
 import { type CsvCell, csvText } from '../internal/csv.js';
 import { DataController } from '../internal/data-controller.js';
@@ -26,6 +28,9 @@ import {
   SORTS,
   TIERS,
 } from './churn-rows.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enChurnList);
 
 /** Rows fetched per engine call while scrolling. */
 export const PAGE_SIZE = 100;

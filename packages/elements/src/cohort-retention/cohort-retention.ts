@@ -1,7 +1,9 @@
 import type { CohortsResult, PeriodQuery, Progress } from '@crm-lens/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { enCohortRetention } from '../i18n/en/cohort-retention.js';
 import type { MessageKey } from '../i18n/en.js';
+import { addEnglish } from '../i18n/locale.js';
 import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
@@ -12,6 +14,9 @@ import { PERIOD_LABELS, periodName } from '../kpis/period-labels.js';
 import { token } from '../themes/tokens.js';
 import { cohortRetentionStyles } from './cohort-retention.styles.js';
 import { type LensCohortSelectDetail, LensCohortSelectEvent } from './cohort-select.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enCohortRetention);
 
 /** Steps of the colour ramp (`--lens-ramp-1` … `--lens-ramp-5`). */
 export const RAMP_STEPS = 5;

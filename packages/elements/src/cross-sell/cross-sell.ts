@@ -4,7 +4,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isCustomerNotFound } from '../customer-card/not-found.js';
 import type { LensCustomerOpenEvent } from '../events/customer-open.js';
+import { enCrossSell } from '../i18n/en/cross-sell.js';
 import type { MessageKey } from '../i18n/en.js';
+import { addEnglish } from '../i18n/locale.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
@@ -17,6 +19,9 @@ import {
   type LensSuggestionOpenDetail,
   LensSuggestionOpenEvent,
 } from './cross-sell-events.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enCrossSell);
 
 export {
   type LensRule,

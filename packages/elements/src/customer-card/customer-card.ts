@@ -2,13 +2,18 @@ import type { CustomerCard, CustomerCardQuery, Progress, SuggestionWire } from '
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LensSuggestionOpenEvent } from '../cross-sell/cross-sell-events.js';
+import { enCustomerCard } from '../i18n/en/customer-card.js';
 import type { MessageKey } from '../i18n/en.js';
+import { addEnglish } from '../i18n/locale.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
 import { loadingState, StatesController, stateStyles } from '../internal/states.js';
 import { customerCardStyles } from './customer-card.styles.js';
 import { isCustomerNotFound } from './not-found.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enCustomerCard);
 
 /** What the card shows besides the shared data states. */
 export type CardView = 'choose' | 'loading' | 'not-found' | 'ready';

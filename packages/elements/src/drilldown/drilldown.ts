@@ -1,6 +1,8 @@
 import type { DrilldownQuery, DrilldownResult, Progress } from '@crm-lens/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { enDrilldown } from '../i18n/en/drilldown.js';
+import { addEnglish } from '../i18n/locale.js';
 import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
@@ -32,6 +34,9 @@ import {
   periodStart,
   withPath,
 } from './drilldown-model.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enDrilldown);
 
 /** The query's key: whether a result answers the current level / dimension, filter and analysis date. */
 function queryKey(query: DrilldownQuery, asOf: number | undefined): string {

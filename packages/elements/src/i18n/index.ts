@@ -2,10 +2,12 @@
 export { type Catalog, en, type MessageKey } from './en.js';
 export { Formats } from './format.js';
 export {
+  addEnglish,
   availableLocales,
   canonicalLocale,
   closestCatalog,
   loadCatalog,
+  type Messages,
   onCatalogChange,
   registerCatalog,
   resolveLocale,

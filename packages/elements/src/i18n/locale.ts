@@ -1,7 +1,30 @@
-import { type Catalog, en } from './en.js';
+import { enShared } from './en/shared.js';
+import type { Catalog } from './en.js';
 
-/** Catalogs by canonical tag. `en` is complete by definition; others are merged over it. */
-const catalogs = new Map<string, Catalog>([['en', en]]);
+/** Messages of some keys (a registered catalog may leave keys out: they fall back to English). */
+export type Messages = Readonly<Partial<Catalog>>;
+
+/**
+ * The English messages on this page: the shared ones, and the group of every element whose module was loaded
+ * (`addEnglish`). Any catalog falls back to these for a key it has not got.
+ */
+const english: Partial<Record<keyof Catalog, string>> = { ...enShared };
+
+/**
+ * Add an element's English messages (its group of `en.ts`), from the element's module: a page carries only the
+ * messages of the elements it has. Idempotent.
+ */
+export function addEnglish(messages: Messages): void {
+  Object.assign(english, messages);
+}
+
+/** The English message of a key, if its element's messages were added (internal: Localizer's fallback). */
+export function englishMessage(key: keyof Catalog): string | undefined {
+  return Object.hasOwn(english, key) ? english[key] : undefined;
+}
+
+/** Catalogs by canonical tag (English: the live `english` above); keys they lack fall back to English. */
+const catalogs = new Map<string, Messages>([['en', english]]);
 
 /**
  * The catalogs crm-lens ships besides English, loaded with import() the first time an element needs one (each is
@@ -31,11 +54,11 @@ export function catalogVersion(): number {
  * Add (or replace) a catalog for a locale, e.g. `registerCatalog('de', { 'tier.gold': 'Gold', … })`. Missing
  * keys fall back to English. Connected elements re-render.
  */
-export function registerCatalog(locale: string, messages: Partial<Catalog>): void {
+export function registerCatalog(locale: string, messages: Messages): void {
   const tag = canonicalLocale(locale) ?? locale;
   // A page's own catalog wins over the shipped one of the same tag, even one that is still loading.
   shipped.delete(tag);
-  catalogs.set(tag, { ...en, ...messages });
+  catalogs.set(tag, { ...messages });
   version++;
   for (const listener of catalogListeners) listener();
 }
@@ -142,7 +165,8 @@ export function pendingCatalog(locale: string): Promise<void> | undefined {
  */
 export function closestCatalog(locale: string): {
   readonly tag: string;
-  readonly catalog: Catalog;
+  /** Its messages (English for the keys it lacks: Localizer falls back). */
+  readonly catalog: Messages;
   /** Set while the closest catalog is being loaded (`tag` and `catalog` are English until then). */
   readonly loading?: Promise<void>;
 } {
@@ -152,7 +176,7 @@ export function closestCatalog(locale: string): {
   const pending = loadShipped(tag);
   // The caller re-renders when the catalog is registered; a failed load leaves it in English.
   pending.catch(() => undefined);
-  return { tag: 'en', catalog: en, loading: pending };
+  return { tag: 'en', catalog: english, loading: pending };
 }
 
 /**

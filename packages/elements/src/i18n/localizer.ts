@@ -1,6 +1,6 @@
-import type { Catalog, MessageKey } from './en.js';
+import type { MessageKey } from './en.js';
 import { Formats } from './format.js';
-import { catalogVersion, closestCatalog } from './locale.js';
+import { catalogVersion, closestCatalog, englishMessage, type Messages } from './locale.js';
 import { formatMessage, type MessageValues } from './message-format.js';
 
 /** A churn reason as the engine sends it: a code, its figures and the English sentence. */
@@ -27,7 +27,7 @@ export class Localizer {
    * are English until then. Elements re-render by themselves when it arrives.
    */
   readonly loading: Promise<void> | undefined;
-  private readonly catalog: Catalog;
+  private readonly catalog: Messages;
 
   constructor(
     /** The BCP 47 locale for Intl. */
@@ -39,17 +39,25 @@ export class Localizer {
     this.language = tag;
     this.catalog = catalog;
     this.loading = loading;
-    this.format = new Formats(locale, currency, catalog['common.none']);
+    this.format = new Formats(locale, currency, this.message('common.none'));
+  }
+
+  /**
+   * The catalog's message for a key, else the English one; the key itself when neither has it (an element that
+   * did not add its English messages: see en.ts).
+   */
+  private message(key: MessageKey): string {
+    return this.catalog[key] ?? englishMessage(key) ?? key;
   }
 
   /** The message for a key, its placeholders filled in. */
   t(key: MessageKey, values: MessageValues = {}): string {
-    return formatMessage(this.catalog[key], values, this.format);
+    return formatMessage(this.message(key), values, this.format);
   }
 
-  /** Whether the catalog has a key (for codes that may be new, like a segment name from a custom map). */
+  /** Whether there is a message for a key (for codes that may be new, like a segment name from a custom map). */
   has(key: string): key is MessageKey {
-    return Object.hasOwn(this.catalog, key);
+    return Object.hasOwn(this.catalog, key) || englishMessage(key as MessageKey) !== undefined;
   }
 
   /** A value-pyramid tier's name. */

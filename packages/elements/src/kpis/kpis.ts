@@ -1,6 +1,8 @@
 import type { KpisResult, PeriodQuery, Progress } from '@crm-lens/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { enKpis } from '../i18n/en/kpis.js';
+import { addEnglish } from '../i18n/locale.js';
 import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
@@ -9,6 +11,9 @@ import { loadingState, StatesController, stateStyles } from '../internal/states.
 import { kpisStyles } from './kpis.styles.js';
 import { type LensPeriod, LensPeriodChangeEvent, PERIODS, parseAsOf, periodOf } from './period.js';
 import { PERIOD_LABELS, periodName } from './period-labels.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enKpis);
 
 /** Periods shown in the retention trend (the latest ones). */
 export const TREND_PERIODS = 12;

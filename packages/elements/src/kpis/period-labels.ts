@@ -1,6 +1,11 @@
+import { enPeriods } from '../i18n/en/periods.js';
 import type { MessageKey } from '../i18n/en.js';
+import { addEnglish } from '../i18n/locale.js';
 import type { Localizer } from '../i18n/localizer.js';
 import type { LensPeriod } from './period.js';
+
+// The period words of <lens-kpis> and <lens-cohort-retention>, which both import this module (i18n/en.ts).
+addEnglish(enPeriods);
 
 /** The label of each period in the period select. */
 export const PERIOD_LABELS: Readonly<Record<LensPeriod, MessageKey>> = {

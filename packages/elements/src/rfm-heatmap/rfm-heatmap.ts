@@ -5,7 +5,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Spec } from 'vega';
 import { type LensCellSelectDetail, LensCellSelectEvent } from '../events/cell-select.js';
+import { enRfmHeatmap } from '../i18n/en/rfm-heatmap.js';
 import type { MessageKey } from '../i18n/en.js';
+import { addEnglish } from '../i18n/locale.js';
 import { chartStyles } from '../internal/chart/chart.styles.js';
 import type { ChartSpecs } from '../internal/chart/load-vega.js';
 import { VegaChart } from '../internal/chart/vega-chart.js';
@@ -29,6 +31,9 @@ import {
   segmentRows,
 } from './heatmap-cells.js';
 import { rfmHeatmapStyles } from './rfm-heatmap.styles.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enRfmHeatmap);
 
 export type { HeatmapMeasure } from './heatmap-cells.js';
 

@@ -2,7 +2,11 @@ import { SEGMENTS_SCATTER_DATASET, type SegmentsScatterRow, SIGNAL, TIERS } from
 import type { Progress, SegmentProfileWire, SegmentsQuery, SegmentsResult } from '@crm-lens/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { chartStyles, VegaChart } from '../internal/chart/index.js';
+import { enSegments } from '../i18n/en/segments.js';
+import { addEnglish } from '../i18n/locale.js';
+// The chart modules themselves, not their barrel (see value-pyramid.ts).
+import { chartStyles } from '../internal/chart/chart.styles.js';
+import { VegaChart } from '../internal/chart/vega-chart.js';
 import { cssProps } from '../internal/css-props.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
@@ -25,6 +29,9 @@ import {
   valueConverter,
 } from './segments-data.js';
 import { LensSegmentSelectEvent } from './segments-events.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enSegments);
 
 const AXIS_KEYS = {
   recency: 'segments.axis.recency',

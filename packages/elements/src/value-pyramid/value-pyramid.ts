@@ -14,8 +14,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LensCustomerOpenEvent } from '../events/customer-open.js';
 import { type LensTier, LensTierSelectEvent } from '../events/tier-select.js';
+import { enValuePyramid } from '../i18n/en/value-pyramid.js';
+import { addEnglish } from '../i18n/locale.js';
 import type { Localizer } from '../i18n/localizer.js';
-import { type ChartDatum, chartStyles, readChartTheme, VegaChart } from '../internal/chart/index.js';
+// The chart modules themselves, not their barrel (internal/chart/index.ts): a bundler splitting by module would give
+// the (empty) barrel a file of its own.
+import { chartStyles } from '../internal/chart/chart.styles.js';
+import { readChartTheme } from '../internal/chart/read-chart-theme.js';
+import { type ChartDatum, VegaChart } from '../internal/chart/vega-chart.js';
 import { DataController } from '../internal/data-controller.js';
 import type { DataProvider } from '../internal/data-state.js';
 import { LensElement } from '../internal/lens-element.js';
@@ -38,6 +44,9 @@ import {
   withCustomers,
 } from './pyramid-data.js';
 import { valuePyramidStyles } from './value-pyramid.styles.js';
+
+// The English messages of this element (a page carries only those of the elements it has: i18n/en.ts).
+addEnglish(enValuePyramid);
 
 /** Upgrade candidates listed at most, whatever `candidate-limit` says. */
 const MAX_CANDIDATES = 500;

@@ -1,0 +1,48 @@
+// English messages: one group of the reference catalog (i18n/en.ts explains the groups).
+/** `<lens-value-pyramid>` (value-pyramid/value-pyramid.ts). */
+export const enValuePyramid = {
+  // <lens-value-pyramid>.
+  'pyramid.label': 'Customer value pyramid',
+  'pyramid.views': 'Chart',
+  'pyramid.view.pyramid': 'Pyramid',
+  'pyramid.view.quadrant': 'Quadrant',
+  'pyramid.tableToggle': 'Table',
+  'pyramid.thresholds':
+    'High current value: above {current, currency} · high potential value: above {potential, currency}',
+  'pyramid.tiers': 'Tiers',
+  'pyramid.count': '{count, plural, one {# customer} other {# customers}}',
+  'pyramid.valueShare': '{share, percent} of value',
+  'pyramid.tooltip':
+    '{tier}: {customers, plural, one {# customer} other {# customers}} ({customerShare, percent})\nCurrent value: {current, currency} ({currentShare, percent} of all)\nPotential value: {potential, currency} ({potentialShare, percent} of all)',
+  'pyramid.chartLabel': 'Value pyramid: Platinum, Gold, Iron and Lead customers',
+  'pyramid.noTiers': 'No customer could be placed in a tier (no purchases up to the analysis date).',
+  'pyramid.table.caption': 'Customers and value by tier',
+  'pyramid.col.tier': 'Tier',
+  'pyramid.col.customers': 'Customers',
+  'pyramid.col.customerShare': 'Share of customers',
+  'pyramid.col.current': 'Current value',
+  'pyramid.col.currentShare': 'Share of current value',
+  'pyramid.col.potential': 'Potential value',
+  'pyramid.col.potentialShare': 'Share of potential value',
+  'pyramid.col.quadrant': 'Quadrant',
+  'pyramid.col.customer': 'Customer',
+  'pyramid.col.gap': 'Gap to next tier',
+  'pyramid.col.target': 'Next tier',
+  'pyramid.above': 'above {value, currency}',
+  'pyramid.atOrBelow': 'at or below {value, currency}',
+  'pyramid.quadrant.caption': 'Value quadrant: customers by current and potential value',
+  'pyramid.quadrant.chartLabel':
+    'Value quadrant: current value against potential value, one point per customer',
+  'pyramid.axis.current': 'Current value ({currency})',
+  'pyramid.axis.potential': 'Potential value ({currency})',
+  'pyramid.sample': 'Showing {shown, integer} of {total, integer} customers.',
+  'pyramid.sampleNote': 'An even sample, plus the upgrade candidates of the selected tier.',
+  'pyramid.quadrantLoading': 'Loading customers…',
+  'pyramid.candidates.title': 'Upgrade candidates',
+  'pyramid.candidates.caption': '{tier}: the customers closest to the next tier',
+  'pyramid.candidates.hint': 'Select a tier to see its customers closest to moving up.',
+  'pyramid.candidates.top': '{tier} is the top tier: there is no tier to move up to.',
+  'pyramid.candidates.none': 'No customers in this tier.',
+  'pyramid.candidates.loading': 'Loading upgrade candidates…',
+  'pyramid.gap': '{gap, currency} more {via, select, current {current value} other {potential value}}',
+} as const;
