@@ -11,6 +11,8 @@ const packages = [
   'adapter-rest',
   'adapter-hubspot',
   'adapter-zoho',
+  'adapter-salesforce',
+  'adapter-dynamics',
 ];
 
 export default defineConfig({

@@ -445,9 +445,7 @@ export class LensData extends LensElement implements DataProvider {
           parts.push(i18n.t('data.rejected', { rejected: state.report.rejected }));
         }
         if (state.host) {
-          // The catalogs have no message of their own for the iframe host yet: it computes in the background too.
-          const key = `host.${state.host}`;
-          parts.push(i18n.t(i18n.has(key) ? key : 'host.module-worker'));
+          parts.push(i18n.t(`host.${state.host}`));
         }
         text = parts.join(' · ');
         break;

@@ -104,6 +104,7 @@ export const zhCN: Catalog = {
   'data.rejected': '{rejected, integer} 行被拒绝',
   'host.module-worker': '在后台线程中计算',
   'host.blob-worker': '在后台线程中计算',
+  'host.iframe': '在独立的计算页面中计算',
   'host.in-thread': '在页面中计算',
 
   'churn.label': '有流失风险的客户',

@@ -117,6 +117,7 @@ export const enShared = {
   'data.rejected': '{rejected, plural, one {# row rejected} other {# rows rejected}}',
   'host.module-worker': 'computed in a background worker',
   'host.blob-worker': 'computed in a background worker',
+  'host.iframe': 'computed in a separate compute page',
   'host.in-thread': 'computed in the page',
 
   // Shared words.
