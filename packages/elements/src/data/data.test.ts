@@ -475,7 +475,7 @@ describe('<lens-data> hosts and compute-url', () => {
     await waitForStatus(el, 'ready', 30_000);
     expect(el.getAttribute('compute-host')).to.equal('iframe');
     expect(el.summary?.customers).to.equal(300);
-    expect(new LensDataHarness(el).statusLine).to.contain('computed in a background worker');
+    expect(new LensDataHarness(el).statusLine).to.contain('computed in a separate compute page');
     expect(document.querySelectorAll('iframe').length).to.equal(frames + 1);
     // The last user gone, the shared engine is disposed and its iframe removed.
     el.remove();
