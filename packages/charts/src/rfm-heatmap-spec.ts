@@ -53,6 +53,9 @@ export interface RfmHeatmapSpecOptions {
   legend?: boolean;
 }
 
+/** Pixels between a segment's name and its outline (the name's dx), on each side. */
+const NAME_INSET = 4;
+
 /** Half a cell minus a hairline, so neighbouring cells do not touch. */
 const HALF = 0.5;
 
@@ -73,8 +76,20 @@ export function rfmHeatmapSpec(options: RfmHeatmapSpecOptions = {}): TopLevelSpe
   const x = { type: 'quantitative', scale: { nice: false, zero: false }, axis: axis(SIGNAL.xTitle) } as const;
   const y = { type: 'quantitative', scale: { nice: false, zero: false }, axis: axis(SIGNAL.yTitle) } as const;
 
+  // A name longer than its room is cut with an ellipsis: the room ends at the segment's right edge, or where the
+  // next name on the same row starts (segments of a map may overlap). Otherwise, in a narrow chart, names run
+  // into each other. (A limit of 0 would mean no limit, hence at least 1 px.)
   const segmentName = (style: string): LayerEntry => ({
-    mark: { type: 'text', style, aria: false, align: 'left', baseline: 'top', dx: 4, dy: 3 },
+    mark: {
+      type: 'text',
+      style,
+      aria: false,
+      align: 'left',
+      baseline: 'top',
+      dx: NAME_INSET,
+      dy: 3,
+      limit: { expr: `max(1, scale('x', datum.nameEnd) - scale('x', datum.r0) - ${NAME_INSET * 2})` },
+    },
     encoding: { x: { field: 'r0', ...x }, y: { field: 'f1', ...y }, text: { field: 'name' } },
   });
 
@@ -154,6 +169,17 @@ export function rfmHeatmapSpec(options: RfmHeatmapSpecOptions = {}): TopLevelSpe
         { calculate: `datum.rMax + ${HALF}`, as: 'r1' },
         { calculate: `datum.fMin - ${HALF}`, as: 'f0' },
         { calculate: `datum.fMax + ${HALF}`, as: 'f1' },
+        // Where the next name on the same row (same top edge) starts; unnamed outlines (the selection) have none.
+        { calculate: 'datum.name ? datum.rMin : 1e9', as: 'nameStart' },
+        {
+          window: [{ op: 'lead', field: 'nameStart', as: 'nextNameStart' }],
+          groupby: ['fMax'],
+          sort: [{ field: 'nameStart' }],
+        },
+        {
+          calculate: `min(datum.r1, isValid(datum.nextNameStart) ? datum.nextNameStart - ${HALF} : datum.r1)`,
+          as: 'nameEnd',
+        },
       ],
       layer: [
         {

@@ -107,4 +107,34 @@ describe('RFM heatmap (compiled)', () => {
     expect(champions?.fill).toBeFalsy(); // unfilled: the cells below keep their hover and clicks
     expect(markItems(view, SEGMENT_NAMES).map((t) => t.text)).toEqual(['Champions', 'Hibernating']);
   });
+
+  it("cuts a segment's name at its outline, so side-by-side names never overlap", async () => {
+    const { view } = await render(rfmCells());
+    const segments = markItems(view, SEGMENTS);
+    const names = markItems(view, SEGMENT_NAMES);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const outline = segments.find((s) => s.datum.name === name.datum.name);
+      // The text may use the segment's width less the inset on both sides, and no more.
+      expect(name.limit).toBeCloseTo((outline?.width ?? Number.NaN) - 8, 6);
+    }
+  });
+
+  it('ends a name where the next name on its row starts, when segments overlap', async () => {
+    const { view } = await renderView(rfmHeatmapVegaSpec, {
+      [RFM_HEATMAP_DATASETS.cells]: rfmCells(),
+      [RFM_HEATMAP_DATASETS.segments]: [
+        { name: "Can't Lose Them", rMin: 1, rMax: 2, fMin: 4, fMax: 5 },
+        { name: 'Loyal Customers', rMin: 2, rMax: 5, fMin: 3, fMax: 5 },
+        { name: 'About To Sleep', rMin: 2, rMax: 3, fMin: 1, fMax: 2 },
+        { name: '', rMin: 3, rMax: 3, fMin: 2, fMax: 2 }, // the selected cell's outline: no name, no room taken
+      ],
+    });
+    const cells = markItems(view, CELLS);
+    const cellWidth = (cellAt(cells, 2, 2).x2 ?? Number.NaN) - (cellAt(cells, 2, 2).x ?? Number.NaN);
+    const limit = (name: string) => markItems(view, SEGMENT_NAMES).find((t) => t.text === name)?.limit;
+    expect(limit("Can't Lose Them")).toBeCloseTo(cellWidth - 8, 6); // up to where Loyal Customers starts
+    expect(limit('Loyal Customers')).toBeCloseTo(4 * cellWidth - 8, 6);
+    expect(limit('About To Sleep')).toBeCloseTo(2 * cellWidth - 8, 6);
+  });
 });

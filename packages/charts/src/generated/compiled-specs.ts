@@ -1085,6 +1085,42 @@ export const rfmHeatmapVegaSpec = {
           "as": "f1"
         },
         {
+          "type": "formula",
+          "expr": "datum.name ? datum.rMin : 1e9",
+          "as": "nameStart"
+        },
+        {
+          "type": "window",
+          "params": [
+            null
+          ],
+          "as": [
+            "nextNameStart"
+          ],
+          "ops": [
+            "lead"
+          ],
+          "fields": [
+            "nameStart"
+          ],
+          "sort": {
+            "field": [
+              "nameStart"
+            ],
+            "order": [
+              "ascending"
+            ]
+          },
+          "groupby": [
+            "fMax"
+          ]
+        },
+        {
+          "type": "formula",
+          "expr": "min(datum.r1, isValid(datum.nextNameStart) ? datum.nextNameStart - 0.5 : datum.r1)",
+          "as": "nameEnd"
+        },
+        {
           "type": "filter",
           "expr": "isValid(datum[\"r0\"]) && isFinite(+datum[\"r0\"]) && isValid(datum[\"f1\"]) && isFinite(+datum[\"f1\"])"
         }
@@ -1254,6 +1290,9 @@ export const rfmHeatmapVegaSpec = {
           "dy": {
             "value": 3
           },
+          "limit": {
+            "signal": "max(1, scale('x', datum.nameEnd) - scale('x', datum.r0) - 8)"
+          },
           "x": {
             "scale": "x",
             "field": "r0"
@@ -1292,6 +1331,9 @@ export const rfmHeatmapVegaSpec = {
           },
           "dy": {
             "value": 3
+          },
+          "limit": {
+            "signal": "max(1, scale('x', datum.nameEnd) - scale('x', datum.r0) - 8)"
           },
           "x": {
             "scale": "x",

@@ -15,6 +15,7 @@ export interface SceneItem {
   strokeWidth?: number;
   fillOpacity?: number;
   text?: string | string[];
+  limit?: number;
   tooltip?: unknown;
   bounds: { x1: number; y1: number; x2: number; y2: number };
   items?: SceneNode[];

@@ -149,6 +149,17 @@ export const churnListStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  /* Headings wrap rather than lose their end ("Last purch…"): the header row grows, the body rows do not. */
+  .header .cell {
+    white-space: normal;
+    overflow-wrap: break-word;
+  }
+  .header .sort {
+    text-align: start;
+  }
+  .header .numeric .sort {
+    text-align: end;
+  }
   .numeric {
     text-align: end;
     font-variant-numeric: tabular-nums;
