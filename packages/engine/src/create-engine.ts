@@ -1,7 +1,14 @@
 import { CLASSIC_BOOTSTRAP_GLOBAL, type ClassicBootstrap } from './classic-globals.js';
 import { type ClassicSource, serveClassicAnalyses } from './classic-source.js';
 import type { Engine } from './engine.js';
-import { EngineError, toEngineError } from './errors.js';
+import type { EngineError } from './errors.js';
+import {
+  absolute,
+  DEFAULT_PING_TIMEOUT_MS,
+  firstHostThatStarts,
+  iframeTarget,
+  unavailable,
+} from './host-chain.js';
 import { type HostKind, PROTOCOL_VERSION } from './protocol.js';
 import { WorkerEngine } from './worker-engine.js';
 
@@ -68,13 +75,8 @@ export const DEFAULT_HOSTS_WITH_IFRAME: readonly HostKind[] = [
   'iframe',
   'in-thread',
 ];
-const DEFAULT_PING_TIMEOUT_MS = 3000;
 /** The worker's name in the browser's developer tools. */
 const WORKER_NAME = 'crm-lens-engine';
-
-function unavailable(message: string, cause?: unknown): EngineError {
-  return new EngineError('host-unavailable', message, cause === undefined ? undefined : { cause });
-}
 
 /**
  * The built package ships `engine.worker.classic.js` beside this module (see scripts/worker-bundle.mjs); written
@@ -90,13 +92,6 @@ function defaultClassicWorkerUrl(): string | undefined {
 function defaultClassicAnalysesUrl(): string | undefined {
   if (!import.meta.url.endsWith('.js')) return undefined;
   return new URL('./engine.analyses.classic.js', import.meta.url).href;
-}
-
-/** Resolve against the page (a blob: worker has no useful base URL of its own). */
-function absolute(url: string | URL): string {
-  const base =
-    (globalThis as { document?: { baseURI?: string } }).document?.baseURI ?? globalThis.location?.href;
-  return new URL(String(url), base).href;
 }
 
 /**
@@ -204,34 +199,9 @@ async function startSourceWorker(options: CreateEngineOptions, timeoutMs: number
 
 /** The iframe compute host: checks the options here, and loads the iframe code only when it is tried. */
 async function startIframe(options: CreateEngineOptions, timeoutMs: number): Promise<Engine> {
-  const { iframeUrl } = options;
-  if (iframeUrl === undefined) throw unavailable('no iframe compute host is known (options.iframeUrl)');
-  const doc = (globalThis as { document?: Document }).document;
-  if (!doc) throw unavailable('this environment has no document to put an iframe in');
-  let url: URL;
-  try {
-    url = new URL(absolute(iframeUrl));
-  } catch (error) {
-    throw unavailable(`options.iframeUrl "${String(iframeUrl)}" is not a URL`, error);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw unavailable(`options.iframeUrl must be an http(s) URL, got ${url.href}`);
-  }
-  const origin = options.iframeOrigin ?? url.origin;
-  let serialised: string | undefined;
-  try {
-    serialised = new URL(origin).origin;
-  } catch {
-    serialised = undefined;
-  }
-  if (serialised !== origin || origin === 'null') {
-    throw unavailable(
-      `options.iframeOrigin must be an origin such as https://compute.example (no path, no trailing slash), got "${origin}"`,
-    );
-  }
-  const parent = options.iframeParent ?? doc.body ?? doc.documentElement;
+  const target = iframeTarget(options);
   const { startIframeEngine } = await import('./iframe-engine.js');
-  return startIframeEngine({ url: url.href, origin, parent, timeoutMs });
+  return startIframeEngine({ ...target, timeoutMs });
 }
 
 async function startHost(host: HostKind, options: CreateEngineOptions): Promise<Engine> {
@@ -306,23 +276,5 @@ async function startHost(host: HostKind, options: CreateEngineOptions): Promise<
 export async function createEngine(options: CreateEngineOptions = {}): Promise<Engine> {
   const hosts =
     options.hosts ?? (options.iframeUrl === undefined ? DEFAULT_HOSTS : DEFAULT_HOSTS_WITH_IFRAME);
-  const reasons: string[] = [];
-  for (const host of hosts) {
-    try {
-      return await startHost(host, options);
-    } catch (error) {
-      const reason = toEngineError(error);
-      reasons.push(`${host}: ${reason.message}`);
-      try {
-        options.onHostRejected?.(host, reason);
-      } catch {
-        // A diagnostics callback must not stop the fallback chain.
-      }
-    }
-  }
-  throw unavailable(
-    hosts.length === 0
-      ? 'no compute host was allowed (options.hosts is empty)'
-      : `no compute host could start (${reasons.join('; ')})`,
-  );
+  return firstHostThatStarts(hosts, (host) => startHost(host, options), options.onHostRejected);
 }
