@@ -4,6 +4,7 @@ import {
   retrying,
   type Transport,
   type TransportResponse,
+  untilAborted,
 } from '@crm-lens/core';
 import type { DynamicsErrorResponse, DynamicsWebApi } from './dynamics-types.js';
 
@@ -82,26 +83,6 @@ function isErrorResponse(error: unknown): boolean {
   if (!(error instanceof Error)) return true;
   const e = error as DynamicsErrorResponse;
   return errorCodeOf(error) !== undefined || typeof e.status === 'number';
-}
-
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts (the host cannot cancel a call). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** How a call is named in errors: the method and the table, never the query (it may hold filter values). */

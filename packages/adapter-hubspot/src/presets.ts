@@ -1,4 +1,4 @@
-import type { ObjectMapping, ValueSource } from '@crm-lens/core';
+import { type ObjectMapping, sourcePaths, type ValueSource } from '@crm-lens/core';
 
 /** The HubSpot CRM objects the adapter reads. */
 export type HubSpotCustomerObject = 'companies' | 'contacts';
@@ -102,19 +102,6 @@ export function hubspotPreset(object: HubSpotObject, wonStages?: readonly string
   if (object === 'contacts') return CONTACTS_MAPPING;
   if (object === 'deals') return dealsMapping(wonStages);
   return interactionMapping(object);
-}
-
-/** Every path a value source reads (expression operands included). */
-function sourcePaths(source: ValueSource): string[] {
-  if (typeof source === 'string') return [source];
-  if ('path' in source) return [source.path];
-  if ('first' in source) return source.first.flatMap(sourcePaths);
-  if ('join' in source) return source.join.flatMap(sourcePaths);
-  if ('expr' in source)
-    return [...source.expr.matchAll(/`([^`]*)`|"([^"]*)"|[A-Za-z_][A-Za-z0-9_.]*/g)].map(
-      (m) => m[1] ?? m[2] ?? m[0],
-    );
-  return [];
 }
 
 /**

@@ -1,16 +1,18 @@
 import {
   AdapterError,
   type AdapterWarning,
+  checkAborted,
   type Pager,
   type RawPage,
   type RetryOptions,
   retrying,
   type Transport,
   type TransportResponse,
+  untilAborted,
 } from '@crm-lens/core';
 import { flattenNode } from './graphql-query.js';
 import type { GraphQLError, GraphQLResponse, UiapiConnection } from './salesforce-types.js';
-import { enumCode, throwIfAborted, untilAborted } from './util.js';
+import { enumCode } from './util.js';
 
 /** The variables of every query the adapter sends (`graphqlQuery` declares them). */
 export interface GraphQLPageVariables {
@@ -91,7 +93,7 @@ export function runnerTransport(run: GraphQLRunner): Transport {
       );
       return { status: 200, headers: {}, body };
     } catch (error) {
-      throwIfAborted(request.signal);
+      checkAborted(request.signal);
       const response = rejectionResponse(error);
       if (response) return response;
       throw error;
@@ -168,7 +170,7 @@ export function graphqlPager(
     let after: string | null = cursor ?? null;
     const seen = new Set<string>(after === null ? [] : [after]);
     for (;;) {
-      throwIfAborted(signal);
+      checkAborted(signal);
       const variables: GraphQLPageVariables = { first, after, upperBound };
       const response = await transport({
         method: 'POST',
@@ -176,7 +178,7 @@ export function graphqlPager(
         body: JSON.stringify({ object, query, variables }),
         ...(signal ? { signal } : {}),
       });
-      throwIfAborted(signal);
+      checkAborted(signal);
       if (response.status < 200 || response.status > 299) throw statusFailure(object, response);
       const body = response.body as GraphQLResponse | null | undefined;
       const connection = (body?.data?.uiapi?.query?.[object] ?? undefined) as UiapiConnection | undefined;

@@ -1,4 +1,4 @@
-import type { ObjectMapping, RecordFilter, ValueSource } from '@crm-lens/core';
+import { type ObjectMapping, type RecordFilter, sourcePaths, type ValueSource } from '@crm-lens/core';
 
 /** Customer objects (read first: their ids seed the code space). */
 export type SalesforceCustomerObject = 'Account' | 'Contact';
@@ -202,19 +202,6 @@ export function withActivityParties(record: Record<string, unknown>): Record<str
   if (typeof what === 'string' && what.startsWith(KEY_PREFIX.Account)) extra[WHAT_ACCOUNT] = what;
   if (typeof who === 'string' && who.startsWith(KEY_PREFIX.Contact)) extra[WHO_CONTACT] = who;
   return Object.keys(extra).length > 0 ? { ...record, ...extra } : record;
-}
-
-/** Every path a value source reads (expression operands included). */
-function sourcePaths(source: ValueSource): string[] {
-  if (typeof source === 'string') return [source];
-  if ('path' in source) return [source.path];
-  if ('first' in source) return source.first.flatMap(sourcePaths);
-  if ('join' in source) return source.join.flatMap(sourcePaths);
-  if ('expr' in source)
-    return [...source.expr.matchAll(/`([^`]*)`|"([^"]*)"|[A-Za-z_$][A-Za-z0-9_.$]*/g)].map(
-      (m) => m[1] ?? m[2] ?? m[0],
-    );
-  return [];
 }
 
 /** A field the query asks for: its path (`Order.EffectiveDate`) and whether the record is useless without it. */

@@ -1,5 +1,6 @@
 import {
   AdapterError,
+  describeRequest,
   type ObjectMapping,
   type Pager,
   pageThrough,
@@ -11,7 +12,7 @@ import {
 import type { GraphQLRunner } from './graphql-pager.js';
 import { queriedFields, serverFilters } from './presets.js';
 import type { GraphQLResponse } from './salesforce-types.js';
-import { describeRequest, enumCode } from './util.js';
+import { enumCode } from './util.js';
 
 /** The REST API version used unless told otherwise (Winter '25; the GraphQL `upperBound` needs v59 or later). */
 export const DEFAULT_API_VERSION = '62.0';

@@ -1,4 +1,4 @@
-import type { ObjectMapping, ValueSource } from '@crm-lens/core';
+import { type ObjectMapping, sourcePaths, type ValueSource } from '@crm-lens/core';
 
 /** Customer modules (read first: their ids seed the code space). */
 export type ZohoCustomerModule = 'Accounts' | 'Contacts';
@@ -158,19 +158,6 @@ export function zohoPreset(module: ZohoModule, wonStages?: readonly string[]): O
     default:
       return interactionMapping(module);
   }
-}
-
-/** Every path a value source reads (expression operands included). */
-function sourcePaths(source: ValueSource): string[] {
-  if (typeof source === 'string') return [source];
-  if ('path' in source) return [source.path];
-  if ('first' in source) return source.first.flatMap(sourcePaths);
-  if ('join' in source) return source.join.flatMap(sourcePaths);
-  if ('expr' in source)
-    return [...source.expr.matchAll(/`([^`]*)`|"([^"]*)"|[A-Za-z_$][A-Za-z0-9_.$]*/g)].map(
-      (m) => m[1] ?? m[2] ?? m[0],
-    );
-  return [];
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   retrying,
   type Transport,
   type TransportResponse,
+  untilAborted,
 } from '@crm-lens/core';
 import type { ZohoApiError, ZohoCrmApi } from './zoho-types.js';
 
@@ -58,26 +59,6 @@ function rejectionHeaders(error: unknown): Record<string, string> {
       .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
       .map(([k, v]) => [k.toLowerCase(), v]),
   );
-}
-
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts (the SDK cannot cancel a call). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 const describe = (method: string, entity: string) => `ZOHO.CRM.API.${method}(${entity})`;

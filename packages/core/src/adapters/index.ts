@@ -1,8 +1,8 @@
-export type { Sleep } from './abort.js';
+export { checkAborted, type Sleep, untilAborted } from './abort.js';
 export { type CollectedDataset, type CollectOptions, collectAdapter } from './collect-adapter.js';
 export { type ConvertedRows, type CurrencyConversion, convertCurrency } from './convert-currency.js';
 export { type AdapterStream, createAdapter } from './create-adapter.js';
-export { AdapterError, type AdapterErrorCode } from './errors.js';
+export { AdapterError, type AdapterErrorCode, describeRequest } from './errors.js';
 export { type FetchTransportOptions, fetchTransport } from './fetch-transport.js';
 export {
   checkMapping,
@@ -11,6 +11,7 @@ export {
   mapRecords,
   type ObjectMapping,
   type RecordFilter,
+  sourcePaths,
   type ValueSource,
 } from './map-records.js';
 export {

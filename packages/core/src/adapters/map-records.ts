@@ -192,6 +192,27 @@ function compileSource(source: ValueSource, field: string): Evaluator {
 const compiled = new WeakMap<ObjectMapping, CompiledMapping>();
 
 /**
+ * Every path a value source reads, an expression's operands included: what an adapter asks its API for
+ * (`$select`, `fields=`, a GraphQL selection). An expression that does not parse reads nothing here;
+ * `checkMapping` reports it.
+ */
+export function sourcePaths(source: ValueSource): string[] {
+  if (typeof source === 'string') return [source];
+  if ('path' in source) return [source.path];
+  if ('first' in source) return source.first.flatMap(sourcePaths);
+  if ('join' in source) return source.join.flatMap(sourcePaths);
+  if ('expr' in source) {
+    try {
+      return [...compileExpression(source.expr).columns];
+    } catch (error) {
+      if (error instanceof ExpressionError) return [];
+      throw error;
+    }
+  }
+  return [];
+}
+
+/**
  * Check a mapping: its table and fields exist, every required field is mapped, its paths and expressions parse.
  * `mapRecords` does the same on first use (and caches the result per mapping object); adapters call it when
  * they are created, so a mistyped mapping fails before any request.

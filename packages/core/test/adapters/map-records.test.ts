@@ -8,6 +8,7 @@ import {
   mapRecords,
   type ObjectMapping,
   readRecords,
+  sourcePaths,
 } from '../../src/index.js';
 
 const DEALS: ObjectMapping = {
@@ -212,5 +213,26 @@ describe('convertCurrency', () => {
       rates: (currency, row) => (currency === 'USD' && row.date === '2024-01-01' ? 0.8 : undefined),
     });
     expect(result.rows[0]!.amount).toBe(80);
+  });
+});
+
+describe('sourcePaths', () => {
+  it('lists every path a source reads, the operands of expressions by their grammar included', () => {
+    expect(sourcePaths('properties.amount')).toEqual(['properties.amount']);
+    expect(sourcePaths({ path: 'Id', prefix: 'sf:' })).toEqual(['Id']);
+    expect(sourcePaths({ value: 'USD' })).toEqual([]);
+    expect(sourcePaths({ first: ['a.b', { join: ['first', 'last'], separator: ' ' }] })).toEqual([
+      'a.b',
+      'first',
+      'last',
+    ]);
+    expect(sourcePaths({ expr: 'line.qty * `properties["Net.Price"]`' })).toEqual([
+      'line.qty',
+      'properties["Net.Price"]',
+    ]);
+  });
+
+  it('reads nothing from an expression that does not parse (checkMapping reports it)', () => {
+    expect(sourcePaths({ expr: 'qty * (' })).toEqual([]);
   });
 });
