@@ -1,11 +1,12 @@
 /**
  * HubSpot's response and request models, as they are on the wire (dates are ISO 8601 text).
  *
- * Minimal local mirrors of the models in `@hubspot/api-client` 13.5.0 (`codegen/crm/objects/models/*`,
- * `codegen/crm/associations/v4/models/*`), which is not a dependency: switching to the vendor's own types is an
- * install away (`import type { SimplePublicObjectWithAssociations } from '@hubspot/api-client/lib/codegen/crm/objects'`).
- * Differences from the SDK classes: the SDK turns date fields into `Date`s and renames `from` to `_from`; here
- * they are as HubSpot sends them.
+ * Local mirrors of the models in `@hubspot/api-client` (`codegen/crm/objects/models/*`,
+ * `codegen/crm/associations/v4/models/*`), so that the published package does not need the SDK. The SDK is a
+ * dev dependency: `test/sdk-types.test.ts` asserts at compile time that each type here equals the JSON form of
+ * its SDK model (`Wire<Model>` in `test/util/wire.ts`: `Date` → text, `_from` → `from`, `_in` → `in`, enums →
+ * their values), so a drift fails the type check. Two deliberate, documented widenings: v4 `toObjectId` may be
+ * a number and v4 `label` may be `null`, as HubSpot sends them.
  */
 
 /** `NextPage`: the cursor of the next page (`link` is deprecated, HubSpot says to ignore it). */

@@ -1,17 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { type AdapterPage, collectAdapter, ingestDataset, type Transport } from '@crm-lens/core';
-import { type Exchange, type Fixture, fakeSleep, replay } from '@crm-lens/testing';
+import { type Exchange, fakeSleep, replay } from '@crm-lens/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dealsMapping, type HubSpotAdapterOptions, hubspotAdapter, requestedBy } from '../src/index.js';
+// The recorded pages, each checked at compile time against @hubspot/api-client's model of its endpoint.
+import {
+  type BatchReadResponse,
+  COMPANIES,
+  CONTACTS,
+  DEALS,
+  ENGAGEMENTS,
+  type ListPage,
+  RATE_LIMITS,
+  SEARCH,
+  type SearchPage,
+} from './util/fixtures.js';
 
-const load = (name: string) =>
-  (JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Fixture).exchanges;
-const COMPANIES = load('companies.json');
-const CONTACTS = load('contacts.json');
-const DEALS = load('deals-list.json');
-const ENGAGEMENTS = load('engagements.json');
-const SEARCH = load('deals-search.json');
-const RATE_LIMITS = load('rate-limits.json');
 const ALL = [...COMPANIES, ...CONTACTS, ...DEALS, ...ENGAGEMENTS];
 const BASE = 'https://broker.example.com/api';
 const NOW = Date.UTC(2025, 0, 1);
@@ -238,13 +241,14 @@ describe('hubspotAdapter: search mode (v3 search + v4 batch associations)', () =
   it('stops at the 10,000-result search limit with a truncated warning', async () => {
     const transport: Transport = async (request) => {
       const search = request.url.endsWith('/search');
+      const at = '2024-05-01T10:00:00.000Z';
       const body = search
-        ? {
+        ? ({
             total: 12_000,
-            results: [{ id: '1', properties: {}, createdAt: '', updatedAt: '' }],
+            results: [{ id: '1', properties: {}, createdAt: at, updatedAt: at }],
             paging: { next: { after: '10000' } },
-          }
-        : { status: 'COMPLETE', results: [], startedAt: '', completedAt: '' };
+          } satisfies SearchPage)
+        : ({ status: 'COMPLETE', results: [], startedAt: at, completedAt: at } satisfies BatchReadResponse);
       return { status: 200, headers: {}, body };
     };
     const adapter = hubspotAdapter({
@@ -267,7 +271,7 @@ describe('mapping overrides', () => {
     const requested: string[] = [];
     const transport: Transport = async (request) => {
       requested.push(request.url);
-      return { status: 200, headers: {}, body: { results: [] } };
+      return { status: 200, headers: {}, body: { results: [] } satisfies ListPage };
     };
     const mapping = {
       ...dealsMapping(['closedwon', '1234567']),
