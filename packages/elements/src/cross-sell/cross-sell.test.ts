@@ -128,6 +128,12 @@ describe('<lens-cross-sell>', () => {
     expect(s.el.rulesResult!.rules.confidence.every((c) => c >= 0.5)).to.equal(true);
   });
 
+  it('reads exclude as comma-separated product ids, which may contain spaces', async () => {
+    const s = await setup({ exclude: ' POST, BANK CHARGES ,,DOT ' });
+    expect(s.el.exclude).to.deep.equal(['POST', 'BANK CHARGES', 'DOT']);
+    expect(s.el.rulesQuery.exclude).to.deep.equal(['POST', 'BANK CHARGES', 'DOT']);
+  });
+
   it('moves the active rule with the keyboard, selects it with Enter and clears with Escape', async () => {
     const s = await setup();
     await ready(s);

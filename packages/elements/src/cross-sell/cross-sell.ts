@@ -52,11 +52,14 @@ const COLUMNS: readonly Column[] = [
   { key: 'lift', label: 'crossSell.col.lift', sort: 'lift' },
 ];
 
-/** Product ids, comma- or space-separated, as a list. */
+/**
+ * Product ids, comma-separated, as a list. Only commas separate: product ids may contain spaces (Online Retail's
+ * `BANK CHARGES`), and splitting on them too would exclude `BANK` and `CHARGES` instead.
+ */
 const listConverter = {
   fromAttribute: (value: string | null): readonly string[] =>
     (value ?? '')
-      .split(/[\s,]+/)
+      .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== ''),
   toAttribute: (value: readonly string[]): string => value.join(','),
