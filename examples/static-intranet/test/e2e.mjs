@@ -9,6 +9,12 @@
 //   the same data (`crm-lens score <file> --preset … --json`): the customers per tier, the customers per R × F
 //   cell, and the first rows of the churn list (id, tier, risk, value at risk, lifetime value) — and that the
 //   engine's own summary agrees with the CLI exactly;
+// - <lens-cross-sell> and <lens-segments> show what `crm-lens rules` and `crm-lens segments` compute from the same
+//   source file with the widgets' settings (their attributes in the page, else the widgets' defaults; the test
+//   also checks that the widgets ask the engine for exactly those): on data with baskets the number of rules and
+//   of baskets, and each rule the widget lists (items, support, confidence, lift as shown, and the engine's values
+//   to 1e-9), on data without them the widget's "no baskets" message where the CLI refuses the file; and k, the
+//   silhouette and every segment's name, size, shares, medians and tier mix, as the cards and the table show them;
 // - the English page downloaded crm-lens.js and the element files it loads for the page's tags, the worker, its
 //   analyses and the vega file only (none of the files loaded on demand in other cases), and switching to 中文
 //   loads crm-lens.zh-cn.js and the widgets speak Chinese;
@@ -50,25 +56,15 @@ const en = new Intl.NumberFormat('en');
 // ---- The command-line tool on the source files ------------------------------------------------------------
 
 /**
- * `crm-lens score <file> --preset … --json`, from the TypeScript sources, as `pnpm crm-lens` runs it.
- * @param {string} file
- * @param {string} preset
+ * `crm-lens <args…>` from the TypeScript sources, as `pnpm crm-lens` runs it: its exit code and output.
+ * @param {string[]} args
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
-function cliScore(file, preset) {
-  return new Promise((resolveScore, reject) => {
+function runCli(args) {
+  return new Promise((resolveRun, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        '--conditions=source',
-        '--import',
-        'tsx',
-        'packages/cli/src/bin.ts',
-        'score',
-        file,
-        '--preset',
-        preset,
-        '--json',
-      ],
+      ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', ...args],
       { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     /** @type {Buffer[]} */
@@ -79,12 +75,30 @@ function cliScore(file, preset) {
       err += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`crm-lens score ${file} exited with ${code}: ${err.trim()}`));
-      else resolveScore(JSON.parse(Buffer.concat(out).toString('utf8')));
-    });
+    child.on('close', (code) =>
+      resolveRun({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err.trim() }),
+    );
   });
 }
+
+/**
+ * `crm-lens <command> <file> <args…> --json`, parsed; throws when the command fails.
+ * @param {string} command
+ * @param {string} file
+ * @param {string[]} args
+ */
+async function cliJson(command, file, args) {
+  const { code, stdout, stderr } = await runCli([command, file, ...args, '--json']);
+  if (code !== 0) throw new Error(`crm-lens ${command} ${file} exited with ${code}: ${stderr}`);
+  return JSON.parse(stdout);
+}
+
+/**
+ * `crm-lens score <file> --preset … --json`.
+ * @param {string} file
+ * @param {string} preset
+ */
+const cliScore = (file, preset) => cliJson('score', file, ['--preset', preset]);
 
 /**
  * What the widgets should show, from the CLI's JSON.
@@ -402,21 +416,582 @@ async function verify(page, label, file, want, timeout = 60_000) {
   for (const line of last.figures) console.log(`        ${line}`);
 }
 
+// ---- The cross-sell rules and the segments ---------------------------------------------------------------
+
+// What the two analysis widgets ask the engine for comes from their attributes in the page's HTML; an attribute
+// the page leaves out takes the widget's default (below). The CLI gets the same settings as flags, and in the
+// page the test checks that the widget's own query (`.rulesQuery`, `.query`) is what the CLI was given — so a
+// page attribute the widget reads differently from the CLI shows up as a failure, not as a quiet difference.
+
+/** The widgets' defaults for the attributes the CLI needs (lens-cross-sell.md, lens-segments.md). */
+const WIDGET_DEFAULTS = {
+  'lens-cross-sell': { 'min-support': '0.01', 'min-confidence': '0.2', limit: '20' },
+  'lens-segments': { k: 'auto', seed: '1', value: 'revenue' },
+};
+/** Rules spelled out in the detail lines (all the widget shows are compared). */
+const RULES_PRINTED = 5;
+
+const pct0 = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+const pct1 = new Intl.NumberFormat('en', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const num2 = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+/** @param {number} value @param {string} currency */
+const money = (value, currency) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(value);
+/** Equal to 1e-9 relative (the page's engine and the CLI run the same code on the same rows). */
+const close = (/** @type {number} */ a, /** @type {number} */ b) =>
+  a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The attributes of the first `<tag …>` in an HTML text (name → value; '' for a boolean attribute).
+ * @param {string} html
+ * @param {string} tag
+ * @returns {Record<string, string>}
+ */
+function tagAttributes(html, tag) {
+  const match = new RegExp(`<${tag}\\b([^>]*)>`).exec(html);
+  if (!match) throw new Error(`the page has no <${tag}>`);
+  /** @type {Record<string, string>} */
+  const attributes = {};
+  for (const m of (match[1] ?? '').matchAll(/([^\s=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+    attributes[/** @type {string} */ (m[1])] = m[2] ?? m[3] ?? m[4] ?? '';
+  }
+  return attributes;
+}
+
+/**
+ * `<lens-cross-sell>`'s settings as `crm-lens rules` flags. The baskets are the same on both sides: one per order,
+ * its distinct products, return rows left out (neither the widget nor the page asks for returns), itemsets of up
+ * to 10 items (the engine's and the CLI's default; the widget has no attribute for it).
+ * @param {Record<string, string>} attributes
+ */
+function rulesSettings(attributes) {
+  const a = { ...WIDGET_DEFAULTS['lens-cross-sell'], ...attributes };
+  const minSupport = Number(a['min-support']);
+  const minConfidence = Number(a['min-confidence']);
+  const minLift = a['min-lift'] !== undefined ? Number(a['min-lift']) : 0;
+  // The page's list as the CLI reads --exclude: comma-separated, each entry verbatim.
+  const exclude = a.exclude ? a.exclude.split(',') : [];
+  return {
+    minSupport,
+    minConfidence,
+    minLift,
+    limit: Number(a.limit),
+    exclude,
+    excludeAttribute: a.exclude ?? '',
+    args: [
+      '--min-support',
+      String(minSupport),
+      '--min-confidence',
+      String(minConfidence),
+      ...(a['min-lift'] !== undefined ? ['--min-lift', String(minLift)] : []),
+      ...(exclude.length > 0 ? ['--exclude', /** @type {string} */ (a.exclude)] : []),
+    ],
+  };
+}
+
+/**
+ * `<lens-segments>`'s settings as `crm-lens segments` flags. `--tiers`: the widget shows each segment's tier mix
+ * (the engine always computes it; the CLI then takes its customer summary from the scoring, as the engine does).
+ * @param {Record<string, string>} attributes
+ */
+function segmentsSettings(attributes) {
+  const a = { ...WIDGET_DEFAULTS['lens-segments'], ...attributes };
+  const k = a.k === 'auto' ? 'auto' : Number(a.k);
+  return {
+    k,
+    seed: Number(a.seed),
+    value: a.value,
+    args: ['--k', String(k), '--seed', String(a.seed), '--value', a.value, '--tiers'],
+  };
+}
+
+/**
+ * Everything the test reads from `<lens-cross-sell>` and `<lens-segments>`, once both settled on the current data
+ * (or the timeout passed: then whatever they show).
+ * @param {import('puppeteer-core').Page} page
+ * @param {boolean} expectRules whether the data has baskets (else the cross-sell shows its message)
+ */
+async function readAnalyses(page, expectRules, timeout = 60_000) {
+  const settled = await page
+    .waitForFunction(
+      (rules) => {
+        const data = /** @type {any} */ (document.querySelector('lens-data'));
+        const id = data?.datasetHandle?.id;
+        if (!id || data.getAttribute('status') !== 'ready') return false;
+        const crossSell = /** @type {any} */ (document.querySelector('lens-cross-sell'));
+        const segments = /** @type {any} */ (document.querySelector('lens-segments'));
+        const cs = crossSell?.shadowRoot;
+        const sg = segments?.shadowRoot;
+        if (!cs || !sg) return false;
+        const error = '[part~="state-error"]';
+        const rulesDone =
+          !!cs.querySelector(error) ||
+          (!cs.querySelector('[part~="state-loading"]') &&
+            (rules
+              ? crossSell.rulesResult?.dataset === id && !!cs.querySelector('tbody tr, [part~="message"]')
+              : !!cs.querySelector('[part~="message"]')));
+        const segmentsDone =
+          !!sg.querySelector(error) ||
+          (segments.segments?.dataset === id && !!sg.querySelector('[part~="cards"], [part~="state-empty"]'));
+        return rulesDone && segmentsDone;
+      },
+      { timeout, polling: 100 },
+      expectRules,
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  await page.evaluate(() =>
+    Promise.all(
+      ['lens-cross-sell', 'lens-segments'].map(
+        (tag) => /** @type {any} */ (document.querySelector(tag))?.updateComplete,
+      ),
+    ),
+  );
+  const state = await page.evaluate(() => {
+    const clean = (/** @type {Element | null | undefined} */ el) =>
+      (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const crossSell = /** @type {any} */ (document.querySelector('lens-cross-sell'));
+    const segments = /** @type {any} */ (document.querySelector('lens-segments'));
+    const cs = /** @type {ShadowRoot} */ (crossSell.shadowRoot);
+    const sg = /** @type {ShadowRoot} */ (segments.shadowRoot);
+    const rules = crossSell.rulesResult;
+    const result = segments.segments;
+    return {
+      dataset: /** @type {any} */ (document.querySelector('lens-data'))?.datasetHandle?.id,
+      crossSell: {
+        query: crossSell.rulesQuery,
+        state: cs.querySelector('[part~="state"]')?.getAttribute('part') ?? null,
+        stateText: clean(cs.querySelector('[part~="state"]')),
+        message: clean(cs.querySelector('[part~="message"]')),
+        caption: clean(cs.querySelector('[part~="caption"]')),
+        headers: [...cs.querySelectorAll('[part~="header-cell"]')].map(clean),
+        // The rendered rows, top to bottom, with the engine index each shows.
+        rows: [...cs.querySelectorAll('tbody tr')].map((tr) => ({
+          index: Number(/** @type {HTMLElement} */ (tr).dataset.index),
+          cells: [...tr.querySelectorAll('td')].map(clean),
+        })),
+        result: rules && {
+          dataset: rules.dataset,
+          baskets: rules.baskets,
+          itemsets: rules.itemsets,
+          minCount: rules.minCount,
+          total: rules.total,
+          rules: Array.from({ length: rules.rules.length }, (_, i) => ({
+            antecedent: [...rules.rules.antecedent[i]],
+            consequent: [...rules.rules.consequent[i]],
+            count: rules.rules.count[i],
+            support: rules.rules.support[i],
+            confidence: rules.rules.confidence[i],
+            lift: rules.rules.lift[i],
+          })),
+        },
+      },
+      segments: {
+        query: segments.query,
+        state: sg.querySelector('[part~="state"]')?.getAttribute('part') ?? null,
+        stateText: clean(sg.querySelector('[part~="state"]')),
+        summary: clean(sg.querySelector('[part~="summary"]')),
+        cards: [...sg.querySelectorAll('[part~="card"]')].map((card) => {
+          const field = (/** @type {string} */ name) => clean(card.querySelector(`[data-field="${name}"]`));
+          return {
+            segment: Number(/** @type {HTMLElement} */ (card).dataset.segment),
+            name: field('name'),
+            customers: field('customers'),
+            value: field('value'),
+            recency: field('recency'),
+            frequency: field('frequency'),
+            monetary: field('monetary'),
+            tierMix: field('tier-mix'),
+          };
+        }),
+        // The table alternative (always in the shadow tree, for screen readers).
+        table: [...sg.querySelectorAll('[part~="table"] tbody tr')].map((tr) => [...tr.children].map(clean)),
+        result: result && {
+          dataset: result.dataset,
+          asOf: result.asOf,
+          k: result.k,
+          seed: result.seed,
+          value: result.value,
+          clustered: result.clustered,
+          excluded: result.excluded,
+          silhouette: result.silhouette,
+          silhouetteSampled: result.silhouetteSampled,
+          candidates: result.candidates,
+          profiles: result.profiles,
+        },
+      },
+    };
+  });
+  return { settled, ...state };
+}
+
+/** A rule as the widget's row shows it (antecedent ⇒ consequent). @param {{ antecedent: string[], consequent: string[] }} r */
+const ruleText = (r) => `${r.antecedent.join(' + ')} ⇒ ${r.consequent.join(' + ')}`;
+
+/**
+ * Compare `<lens-cross-sell>` with `crm-lens rules` on the same file and settings.
+ * @param {Awaited<ReturnType<typeof readAnalyses>>} page
+ * @param {{ code: number | null, stderr: string, json: any }} cli
+ * @param {ReturnType<typeof rulesSettings>} settings
+ */
+function compareRules(page, cli, settings) {
+  const failures = [];
+  const note = (/** @type {boolean} */ ok, /** @type {string} */ what) => {
+    if (!ok) failures.push(what);
+    return ok;
+  };
+  const w = page.crossSell;
+  const figures = [];
+  note(
+    page.settled,
+    `<lens-cross-sell> did not settle on the data (${w.state ?? 'no state'} ${w.stateText})`,
+  );
+  note(!w.state, `<lens-cross-sell> shows ${w.state}: ${w.stateText}`);
+  if (cli.code !== 0) {
+    // No baskets in this data: the CLI refuses it, the widget says so instead of a table.
+    note(
+      /needs an order id and a product/.test(cli.stderr),
+      `crm-lens rules exited with ${cli.code}: ${cli.stderr}`,
+    );
+    note(
+      !!w.message && w.rows.length === 0 && !w.result,
+      `the widget shows ${w.rows.length} rules${w.message ? ` and "${w.message}"` : ''}, the CLI none`,
+    );
+    figures.push(
+      `crm-lens rules: exit ${cli.code} (${cli.stderr.split(':').slice(1, 2).join('').trim()}); widget: "${w.message}"`,
+    );
+    return { failures, figures };
+  }
+  // The widget asks the engine for what the CLI was given (with no baskets, nothing depends on it).
+  const q = w.query ?? {};
+  note(
+    q.minSupport === settings.minSupport,
+    `widget min support ${q.minSupport}, CLI ${settings.minSupport}`,
+  );
+  note(
+    q.minConfidence === settings.minConfidence,
+    `widget min confidence ${q.minConfidence}, CLI ${settings.minConfidence}`,
+  );
+  note((q.minLift ?? 0) === settings.minLift, `widget min lift ${q.minLift ?? 0}, CLI ${settings.minLift}`);
+  const widgetExclude = [...new Set(q.exclude ?? [])].sort();
+  const cliExclude = [...new Set(settings.exclude)].sort();
+  note(
+    JSON.stringify(widgetExclude) === JSON.stringify(cliExclude),
+    `the widget excludes ${JSON.stringify(widgetExclude)}, the CLI ${JSON.stringify(cliExclude)} (exclude="${settings.excludeAttribute}": ${
+      cliExclude
+        .filter((p) => !widgetExclude.includes(p))
+        .map((p) => `"${p}"`)
+        .join(', ') || 'none'
+    } not excluded by the widget, ${
+      widgetExclude
+        .filter((p) => !cliExclude.includes(p))
+        .map((p) => `"${p}"`)
+        .join(', ') || 'none'
+    } only by the widget)`,
+  );
+  const want = cli.json;
+  const shown = Math.min(settings.limit, want.rules.length);
+  figures.push(
+    `crm-lens rules … ${settings.args.join(' ')}: ${en.format(want.baskets)} baskets, ${en.format(want.itemsets.count)} itemsets, ${en.format(want.rules.length)} rules`,
+  );
+  const r = w.result;
+  note(!!r, 'the widget has no rules result');
+  if (r) {
+    // The engine's result against the CLI's (exact counts).
+    note(r.baskets.baskets === want.baskets, `engine ${r.baskets.baskets} baskets, CLI ${want.baskets}`);
+    for (const key of [
+      'rows',
+      'rowsUsed',
+      'returnRows',
+      'excludedRows',
+      'duplicateItems',
+      'ordersWithoutItems',
+    ])
+      note(
+        r.baskets[key] === want.report[key],
+        `engine basket report ${key} ${r.baskets[key]}, CLI ${want.report[key]}`,
+      );
+    note(r.itemsets === want.itemsets.count, `engine ${r.itemsets} itemsets, CLI ${want.itemsets.count}`);
+    note(
+      r.minCount === want.itemsets.minCount,
+      `engine min count ${r.minCount}, CLI ${want.itemsets.minCount}`,
+    );
+    note(r.total === want.rules.length, `engine ${r.total} rules, CLI ${want.rules.length}`);
+  }
+  // What the widget shows: the caption's counts, then every row against the CLI's rule at that place.
+  note(
+    new RegExp(token(want.rules.length)).test(w.caption) && new RegExp(token(want.baskets)).test(w.caption),
+    `caption "${w.caption}" ≠ ${en.format(want.rules.length)} rules from ${en.format(want.baskets)} baskets`,
+  );
+  const col = (/** @type {string} */ name) => w.headers.findIndex((h) => h.startsWith(name));
+  const [cA, cC, cS, cConf, cL] = ['If bought', 'Then also', 'Support', 'Confidence', 'Lift'].map(col);
+  note(
+    [cA, cC, cS, cConf, cL].every((c) => c >= 0),
+    `rules table columns not found in ${JSON.stringify(w.headers)}`,
+  );
+  note(w.rows.length === shown, `the widget shows ${w.rows.length} rules, the CLI's top ${shown} expected`);
+  for (let i = 0; i < Math.min(shown, w.rows.length); i++) {
+    const row = /** @type {(typeof w.rows)[number]} */ (w.rows[i]);
+    const c = want.rules[i];
+    // Rules with the same lift, confidence and support come in item-code order: any of them may be here.
+    const tied = want.rules.filter(
+      (/** @type {any} */ t) => t.lift === c.lift && t.confidence === c.confidence && t.support === c.support,
+    );
+    const text = `${row.cells[cA]} ⇒ ${row.cells[cC]}`;
+    const match = tied.find((/** @type {any} */ t) => ruleText(t) === text);
+    const at = `rule ${i + 1}`;
+    if (
+      !note(
+        !!match,
+        `${at}: widget ${text}, CLI ${ruleText(c)}${tied.length > 1 ? ` (or a tie: ${tied.map(ruleText).join(', ')})` : ''}`,
+      )
+    )
+      continue;
+    const m = /** @type {any} */ (match);
+    const expected = [pct1.format(m.support), pct0.format(m.confidence), num2.format(m.lift)];
+    const cells = [row.cells[cS], row.cells[cConf], row.cells[cL]];
+    note(
+      JSON.stringify(cells) === JSON.stringify(expected),
+      `${at} ${text}: support, confidence, lift shown ${cells.join(' ')}, CLI ${expected.join(' ')} (${m.support} ${m.confidence} ${m.lift})`,
+    );
+    const e = r?.rules[row.index];
+    if (
+      e &&
+      note(ruleText(e) === text, `${at}: row shows ${text}, engine rule ${row.index} is ${ruleText(e)}`)
+    ) {
+      note(
+        e.count === m.count &&
+          close(e.support, m.support) &&
+          close(e.confidence, m.confidence) &&
+          close(e.lift, m.lift),
+        `${at} ${text}: engine count ${e.count}, support ${e.support}, confidence ${e.confidence}, lift ${e.lift}; CLI ${m.count}, ${m.support}, ${m.confidence}, ${m.lift}`,
+      );
+    }
+  }
+  const printed = want.rules
+    .slice(0, Math.min(shown, RULES_PRINTED))
+    .map(
+      (/** @type {any} */ c) =>
+        `${ruleText(c)} ${pct1.format(c.support)} ${pct0.format(c.confidence)} ${num2.format(c.lift)}`,
+    );
+  figures.push(
+    `CLI's top ${shown} by lift, each compared with the widget's row (support %, 1 decimal; confidence %, whole; lift, 2 decimals; the engine's values to 1e-9): ${printed.join('; ')}${shown > RULES_PRINTED ? '; …' : ''}`,
+  );
+  return { failures, figures };
+}
+
+/**
+ * Compare `<lens-segments>` with `crm-lens segments` on the same file and settings.
+ * @param {Awaited<ReturnType<typeof readAnalyses>>} page
+ * @param {any} want the CLI's JSON
+ * @param {ReturnType<typeof segmentsSettings>} settings
+ * @param {string} currency the page's currency for the data set
+ */
+function compareSegments(page, want, settings, currency) {
+  const failures = [];
+  const note = (/** @type {boolean} */ ok, /** @type {string} */ what) => {
+    if (!ok) failures.push(what);
+    return ok;
+  };
+  const w = page.segments;
+  note(page.settled, `<lens-segments> did not settle on the data (${w.state ?? 'no state'} ${w.stateText})`);
+  note(!w.state, `<lens-segments> shows ${w.state}: ${w.stateText}`);
+  const q = w.query ?? {};
+  note(
+    q.k === settings.k && q.seed === settings.seed && q.value === settings.value,
+    `widget asks for k ${q.k}, seed ${q.seed}, value ${q.value}; CLI --k ${settings.k} --seed ${settings.seed} --value ${settings.value}`,
+  );
+  const r = w.result;
+  const candidates = want.candidates
+    .map((/** @type {any} */ c) => `${c.k}: ${c.silhouette.toFixed(3)}`)
+    .join(', ');
+  const figures = [
+    `crm-lens segments … ${settings.args.join(' ')}: as of ${want.asOf}, k ${want.k} (silhouette ${want.silhouette.toFixed(3)}${want.silhouetteSampled ? ', sampled' : ''}; by k ${candidates}), ${en.format(want.clustered)} clustered`,
+  ];
+  note(!!r, 'the widget has no segments');
+  if (r) {
+    // The engine's segmentation against the CLI's (exact, floating point to 1e-9).
+    const asOf = new Date(r.asOf).toISOString().slice(0, 10);
+    note(asOf === want.asOf, `engine as-of ${asOf}, CLI ${want.asOf}`);
+    note(r.k === want.k, `engine k ${r.k}, CLI ${want.k}`);
+    note(r.clustered === want.clustered, `engine clustered ${r.clustered}, CLI ${want.clustered}`);
+    note(
+      JSON.stringify(r.excluded) === JSON.stringify(want.excluded),
+      `engine left out ${JSON.stringify(r.excluded)}, CLI ${JSON.stringify(want.excluded)}`,
+    );
+    note(
+      close(r.silhouette, want.silhouette) && r.silhouetteSampled === want.silhouetteSampled,
+      `engine silhouette ${r.silhouette}${r.silhouetteSampled ? ' (sampled)' : ''}, CLI ${want.silhouette}${want.silhouetteSampled ? ' (sampled)' : ''}`,
+    );
+    note(
+      r.candidates.length === want.candidates.length &&
+        r.candidates.every(
+          (/** @type {any} */ c, /** @type {number} */ i) =>
+            c.k === want.candidates[i].k && close(c.silhouette, want.candidates[i].silhouette),
+        ),
+      `engine silhouettes by k ${r.candidates.map((/** @type {any} */ c) => `${c.k}: ${c.silhouette.toFixed(3)}`).join(', ')}, CLI ${candidates}`,
+    );
+    note(
+      r.profiles.length === want.profiles.length,
+      `engine ${r.profiles.length} segments, CLI ${want.profiles.length}`,
+    );
+    for (const [j, p] of want.profiles.entries()) {
+      const e = r.profiles[j];
+      if (!e) continue;
+      const bad = ['segment', 'name', 'customers', 'untiered'].filter((key) => e[key] !== p[key]);
+      bad.push(
+        ...[
+          'customerShare',
+          'value',
+          'valueShare',
+          'medianRecencyDays',
+          'medianFrequency',
+          'medianMonetary',
+        ].filter((key) => !close(e[key], p[key])),
+      );
+      if (
+        JSON.stringify(e.tierMix.map((/** @type {any} */ t) => [t.tier, t.customers])) !==
+        JSON.stringify(p.tierMix.map((/** @type {any} */ t) => [t.tier, t.customers]))
+      )
+        bad.push('tierMix');
+      note(
+        bad.length === 0,
+        `engine segment ${j}: ${bad.map((key) => `${key} ${JSON.stringify(e[key])}, CLI ${JSON.stringify(p[key])}`).join('; ')}`,
+      );
+    }
+  }
+  // What the widget shows: the summary line, one card per segment, the table alternative.
+  note(
+    new RegExp(
+      `^${escapeRegExp(en.format(want.k))}\\D+${escapeRegExp(en.format(want.clustered))}\\D+${escapeRegExp(num2.format(want.silhouette))}$`,
+    ).test(w.summary),
+    `summary "${w.summary}" ≠ k ${want.k}, ${en.format(want.clustered)} customers, silhouette ${num2.format(want.silhouette)}`,
+  );
+  note(
+    w.cards.length === want.profiles.length,
+    `${w.cards.length} cards, CLI ${want.profiles.length} segments`,
+  );
+  note(
+    w.table.length === want.profiles.length,
+    `${w.table.length} table rows, CLI ${want.profiles.length} segments`,
+  );
+  const valueWords = { revenue: 'of revenue', clv: 'of CLV', current: 'of current value' };
+  for (const [j, p] of want.profiles.entries()) {
+    const card = w.cards[j];
+    const mix = p.tierMix
+      .filter((/** @type {any} */ t) => t.customers > 0)
+      .map(
+        (/** @type {any} */ t) =>
+          `${TIER_LABELS[/** @type {keyof typeof TIER_LABELS} */ (t.tier)]} ${pct0.format(t.share)}`,
+      );
+    const expected = {
+      segment: p.segment,
+      name: p.name,
+      customers: `${en.format(p.customers)} ${p.customers === 1 ? 'customer' : 'customers'} · ${pct1.format(p.customerShare)}`,
+      value: `${pct1.format(p.valueShare)} ${valueWords[/** @type {keyof typeof valueWords} */ (want.value)]}`,
+      recency: `${num2.format(p.medianRecencyDays)} days`,
+      frequency: num2.format(p.medianFrequency),
+      monetary: money(p.medianMonetary, currency),
+      tierMix: `Tier mix: ${mix.join(', ')}`,
+    };
+    if (card) {
+      const bad = Object.entries(expected).filter(([key, value]) => /** @type {any} */ (card)[key] !== value);
+      note(
+        bad.length === 0,
+        `card ${j}: ${bad.map(([key, value]) => `${key} "${/** @type {any} */ (card)[key]}", CLI "${value}"`).join('; ')}`,
+      );
+    }
+    const row = w.table[j];
+    const cells = [
+      p.name,
+      en.format(p.customers),
+      pct1.format(p.customerShare),
+      pct1.format(p.valueShare),
+      num2.format(p.medianRecencyDays),
+      num2.format(p.medianFrequency),
+      money(p.medianMonetary, currency),
+    ];
+    if (row)
+      note(
+        JSON.stringify(row) === JSON.stringify(cells),
+        `table row ${j}: ${JSON.stringify(row)}, CLI ${JSON.stringify(cells)}`,
+      );
+    figures.push(
+      `${p.segment} ${expected.name}: ${expected.customers}, ${expected.value}; medians ${expected.recency}, frequency ${expected.frequency}, ${expected.monetary}; ${mix.join(', ')}`,
+    );
+  }
+  return { failures, figures };
+}
+
+/**
+ * Check the two analysis widgets of the data set the page shows against the CLI.
+ * @param {import('puppeteer-core').Page} page
+ * @param {any} dataset the manifest's entry
+ * @param {{ rules: { code: number | null, stderr: string, json: any }, segments: any }} cli
+ */
+async function verifyAnalyses(page, dataset, cli) {
+  const state = await readAnalyses(page, cli.rules.code === 0);
+  const rules = compareRules(state, cli.rules, rulesFlags);
+  check(
+    cli.rules.code === 0
+      ? `${dataset.name}: <lens-cross-sell> shows the rules of crm-lens rules (count; top ${Math.min(rulesFlags.limit, cli.rules.json.rules.length)}: items, support, confidence, lift)`
+      : `${dataset.name}: <lens-cross-sell> shows no rules, as crm-lens rules finds no baskets (no order id, no product)`,
+    rules.failures.length === 0,
+    rules.failures.slice(0, 12).join('; '),
+  );
+  for (const line of rules.figures) console.log(`        ${line}`);
+  const segments = compareSegments(state, cli.segments, segmentsFlags, dataset.currency);
+  check(
+    `${dataset.name}: <lens-segments> shows the segments of crm-lens segments (k, names, sizes, shares, medians, tier mix)`,
+    segments.failures.length === 0,
+    segments.failures.slice(0, 12).join('; '),
+  );
+  for (const line of segments.figures) console.log(`        ${line}`);
+}
+
 // ---- Run ---------------------------------------------------------------------------------------------------
 
 const manifest = JSON.parse(await readFile(join(exampleDir, 'dist/data/datasets.json'), 'utf8'));
 /** @type {any[]} */
 const datasets = manifest.datasets;
 
-console.log('crm-lens score (CLI) on the source files …');
+// The analysis widgets' settings, from the page as served.
+const servedHtml = await readFile(join(exampleDir, 'dist/index.html'), 'utf8');
+const rulesFlags = rulesSettings(tagAttributes(servedHtml, 'lens-cross-sell'));
+const segmentsFlags = segmentsSettings(tagAttributes(servedHtml, 'lens-segments'));
+
+console.log('crm-lens score, segments and rules (CLI) on the source files …');
 /** @type {Map<string, ReturnType<typeof expectations>>} */
 const wanted = new Map();
+/** @type {Map<string, { rules: { code: number | null, stderr: string, json: any }, segments: any }>} */
+const analyses = new Map();
 for (const dataset of datasets) {
   const started = Date.now();
-  const cli = await cliScore(join(dataDir, dataset.source.file), dataset.source.preset);
+  const file = join(dataDir, dataset.source.file);
+  const preset = ['--preset', dataset.source.preset];
+  const [cli, segments, rules] = await Promise.all([
+    cliScore(file, dataset.source.preset),
+    cliJson('segments', file, [...preset, ...segmentsFlags.args]),
+    runCli(['rules', file, ...preset, ...rulesFlags.args, '--json']),
+  ]);
   wanted.set(dataset.id, expectations(cli));
+  analyses.set(dataset.id, {
+    segments,
+    rules: {
+      code: rules.code,
+      stderr: rules.stderr,
+      json: rules.code === 0 ? JSON.parse(rules.stdout) : null,
+    },
+  });
   console.log(
-    `  ${dataset.source.file}: ${cli.customers.length} customers (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  ${dataset.source.file}: ${cli.customers.length} customers, ${segments.k} segments, ${
+      rules.code === 0 ? `${JSON.parse(rules.stdout).rules.length} rules` : `no rules (exit ${rules.code})`
+    } (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 }
 
@@ -470,15 +1045,18 @@ try {
   );
   await waitForDashboard(page);
   await verify(page, first.name, first.file, /** @type {any} */ (wanted.get(first.id)));
+  await verifyAnalyses(page, first, /** @type {any} */ (analyses.get(first.id)));
   for (const dataset of others) {
     // Through the page's own switch, as a person would.
     await page.click(`button[data-dataset="${dataset.id}"]`);
     await verify(page, dataset.name, dataset.file, /** @type {any} */ (wanted.get(dataset.id)));
+    await verifyAnalyses(page, dataset, /** @type {any} */ (analyses.get(dataset.id)));
   }
 
   // What an English page with a worker downloaded: crm-lens.js (the loader) and the element files it imports for
   // the page's tags (crm-lens.<noun>.js, and their shared chunks: this page has every tag, so every chunk), the
-  // worker, vega (for the charts) and the worker's analyses (for the KPI strip and the cohort matrix), and none of
+  // worker, vega (for the charts) and the worker's analyses (for the KPI strip, the cohort matrix, the drill-down,
+  // the segments and the cross-sell rules: one file, loaded once, whichever asks first), and none of
   // the files loaded only on demand in other cases (the Chinese messages, the in-thread engine, page-side
   // ingestion, the classic worker's files).
   const english = [...new Set(crmLensFiles)].sort();
