@@ -15,6 +15,7 @@ import { LensDataErrorEvent } from '../events/data-error.js';
 import { LensDataLoadEvent } from '../events/data-load.js';
 import { LensProgressEvent } from '../events/progress.js';
 import type { DataError, DataProvider, DataState, DataStatus } from './data-state.js';
+import { yieldToPage } from './yield-to-page.js';
 
 /**
  * What a session loads:
@@ -50,18 +51,6 @@ export interface EngineConfig {
 class Superseded extends Error {}
 
 const NO_REJECTIONS: RejectionPage = { total: 0, offset: 0, rows: [] };
-
-/** A macrotask: lets the page paint and handle input during a long local ingestion. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** A currency named by a report's mapping, when it is a constant (`"GBP" (constant)`). */
 function mappedCurrency(report: IngestReport | undefined): string | undefined {

@@ -1,6 +1,7 @@
 import type { ChartTheme } from '@crm-lens/charts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Item, ScenegraphEvent, SignalValue, Spec, View } from 'vega';
+import { yieldToPage } from '../yield-to-page.js';
 import { ChartTooltip } from './chart-tooltip.js';
 import { type ChartSpecs, loadVega, type VegaRuntime } from './load-vega.js';
 import { readChartTheme } from './read-chart-theme.js';
@@ -46,6 +47,8 @@ type Host = ReactiveControllerHost & HTMLElement;
  *
  * - loads vega on the first draw only (`loadVega`), parses with `ast: true` and evaluates with
  *   vega-interpreter, so a page without `'unsafe-eval'` works;
+ * - draws in steps, a task each, none in the task of the host's render: loading vega, parsing the spec,
+ *   creating and running the view (no long task on the page, even where vega is bundled in and cold);
  * - keeps one view: `setData`/`setSignal` update it in place and re-run it, and only a theme change re-parses
  *   the spec with a new config. The `--lens-*` tokens are read again after every host update, when an attribute
  *   of the host or of any ancestor changes (a `theme` on the enclosing `<lens-data>`, a class on `<html>`, a
@@ -202,11 +205,21 @@ export class VegaChart implements ReactiveController {
     if (target && target.container === container && target.themeKey === themeKey) return;
     this.#target = { container, themeKey };
     const generation = ++this.#generation;
+    /** Whether this build still stands (no newer build, no finalize, the host still in the page). */
+    const current = () => generation === this.#generation && this.#host.isConnected;
     this.#enqueue(async () => {
       try {
+        // Not in the task of the host's update that asked for it: that one has rendered the element already.
+        await yieldToPage();
+        if (!current()) return;
         const runtime = await loadVega();
-        if (generation !== this.#generation || !this.#host.isConnected) return;
-        await this.#build(runtime, container, theme);
+        if (!current()) return;
+        // Where vega is part of the bundle (the Salesforce static resource, an app's single bundle), its modules
+        // are evaluated on the first loadVega() — within the same task as their caller; elsewhere import() has
+        // loaded them in tasks of their own. Either way the build starts in a task of its own.
+        await yieldToPage();
+        if (!current()) return;
+        await this.#build(runtime, container, theme, current);
       } catch (error) {
         // Let the next host update try again.
         if (generation === this.#generation) this.#target = undefined;
@@ -215,14 +228,27 @@ export class VegaChart implements ReactiveController {
     });
   }
 
-  async #build(runtime: VegaRuntime, container: HTMLElement, theme: ChartTheme): Promise<void> {
+  /**
+   * Parses the spec, then (a task later: the page may paint and handle input in between) replaces the view and
+   * runs the new one. The old view, if any, stays on screen until then; a build that `current()` no longer
+   * allows after the pause gives up.
+   */
+  async #build(
+    runtime: VegaRuntime,
+    container: HTMLElement,
+    theme: ChartTheme,
+    current: () => boolean,
+  ): Promise<void> {
+    const { locale, spec } = this.#options;
+    const source = typeof spec === 'function' ? spec(runtime.specs) : spec;
+    const parsed = runtime.parse(source, runtime.chartConfig(theme), { ast: true });
+    await yieldToPage();
+    if (!current()) return;
     this.#view?.finalize();
     this.#view = undefined;
     const { viewElement, tooltip } = this.#mount(container);
     tooltip.hide();
-    const { locale, spec } = this.#options;
-    const source = typeof spec === 'function' ? spec(runtime.specs) : spec;
-    const view = new runtime.View(runtime.parse(source, runtime.chartConfig(theme), { ast: true }), {
+    const view = new runtime.View(parsed, {
       renderer: this.#options.renderer ?? 'svg',
       container: viewElement,
       tooltip: tooltip.handler,
