@@ -98,8 +98,14 @@ export abstract class BackendEngine implements Engine {
 
   protected constructor(private readonly port: BackendPort) {}
 
-  /** The input as the host must receive it: buffers copied, or moved when the caller said `transfer: true`. */
-  protected abstract handOver(input: HostLoadInput): HostLoadInput;
+  /**
+   * The input as the host must receive it: buffers copied, or moved when the caller said `transfer: true`. An
+   * in-thread host may take several tasks to copy it (then `signal` stops it between them).
+   */
+  protected abstract handOver(
+    input: HostLoadInput,
+    signal: AbortSignal | undefined,
+  ): HostLoadInput | Promise<HostLoadInput>;
   /** The progress callback in a form that reaches it from the host. */
   protected abstract sink(onProgress: (progress: Progress) => void): ProgressSink;
   /** Release the host (terminate the worker, drop the data). */
@@ -147,7 +153,8 @@ export abstract class BackendEngine implements Engine {
       } else {
         hostInput = input;
       }
-      return this.port.load(id, this.handOver(hostInput), sink);
+      const handed = this.handOver(hostInput, signal);
+      return this.port.load(id, handed instanceof Promise ? await handed : handed, sink);
     });
   }
 
@@ -156,11 +163,12 @@ export abstract class BackendEngine implements Engine {
    * engine's calls, such as the iframe compute host (engine-relay.ts). Apps call {@link load}.
    */
   loadHostInput(input: HostLoadInput, options?: CallOptions): Promise<LoadResult> {
-    return this.call(options, ({ id, sink }) => {
+    return this.call(options, async ({ id, sink, signal }) => {
       if (typeof input !== 'object' || input === null) {
         throw new EngineError('invalid-request', 'load needs an input object');
       }
-      return this.port.load(id, this.handOver(input), sink);
+      const handed = this.handOver(input, signal);
+      return this.port.load(id, handed instanceof Promise ? await handed : handed, sink);
     });
   }
 

@@ -8,7 +8,7 @@ import {
   type TransactionTable,
 } from '@crm-lens/core';
 import { decodeRows } from './columnarise.js';
-import { EngineError } from './errors.js';
+import { EngineError, throwIfAborted } from './errors.js';
 import { fetchOk } from './fetch-ok.js';
 import type { HostLoadInput, WireIngestOptions } from './protocol.js';
 import { yieldToHost } from './yield-to-host.js';
@@ -28,8 +28,17 @@ export interface Loaded {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** A light check of canonical tables handed in as such (they skip ingestion and its checks). */
-function checkTables(input: Extract<HostLoadInput, { kind: 'tables' }>): void {
+/** Customer codes checked between two yields to the host (a millisecond or two). */
+const CHECK_ROWS = 1 << 18;
+
+/**
+ * A light check of canonical tables handed in as such (they skip ingestion and its checks). The customer codes
+ * are checked CHECK_ROWS at a time, with the host's turn in between.
+ */
+async function checkTables(
+  input: Extract<HostLoadInput, { kind: 'tables' }>,
+  signal: AbortSignal,
+): Promise<void> {
   const t = input.transactions as Partial<TransactionTable> | undefined;
   const bad = (message: string): never => {
     throw new EngineError('invalid-request', `transactions table: ${message}`);
@@ -41,16 +50,33 @@ function checkTables(input: Extract<HostLoadInput, { kind: 'tables' }>): void {
     bad('customer must be a dictionary column (Int32Array codes + dictionary)');
   }
   if (customer.codes.length !== length) bad('customer.codes must have one code per row');
-  for (let i = 0; i < length; i++) {
-    const c = customer.codes[i]!;
-    if (c < 0 || c >= customer.dictionary.length)
-      bad(`row ${i} has customer code ${c}, outside the dictionary`);
+  for (let from = 0; from < length; from += CHECK_ROWS) {
+    if (from > 0) {
+      await yieldToHost();
+      throwIfAborted(signal);
+    }
+    const row = codeOutside(
+      customer.codes,
+      customer.dictionary.length,
+      from,
+      Math.min(length, from + CHECK_ROWS),
+    );
+    if (row >= 0) bad(`row ${row} has customer code ${customer.codes[row]}, outside the dictionary`);
   }
   if (!(date instanceof Float64Array) || date.length !== length)
     bad('date must be a Float64Array, one per row');
   if (!(amount instanceof Float64Array) || amount.length !== length) {
     bad('amount must be a Float64Array, one per row');
   }
+}
+
+/** The first row in `from` … `to − 1` whose code is outside a dictionary of `size` values, or −1. */
+function codeOutside(codes: Int32Array, size: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = codes[i]!;
+    if (c < 0 || c >= size) return i;
+  }
+  return -1;
 }
 
 /** Bytes per step of reading an in-memory file. */
@@ -99,7 +125,7 @@ export async function loadInput(
   if (!isObject(input)) throw new EngineError('invalid-request', 'load needs an input object');
   switch (input.kind) {
     case 'tables':
-      checkTables(input);
+      await checkTables(input, signal);
       return {
         tables: {
           transactions: input.transactions,

@@ -3,9 +3,10 @@ import type { IngestOptions } from '../ingest/options.js';
 import type { FieldValue, RowContext } from '../ingest/read-rows.js';
 import type { IngestInput } from '../ingest/record-source.js';
 import type { IngestReport, ReportBuilder } from '../ingest/report.js';
-import { runIngestion } from '../ingest/run-ingestion.js';
+import { type FinishedTable, runIngestion } from '../ingest/run-ingestion.js';
 import type { FieldDef } from '../schema/fields.js';
 import { Float64Builder } from '../util/growable.js';
+import type { Work } from '../util/work.js';
 
 /** The columns of a customer summary table (BTYD, lifetimes or our own `score --csv` output). */
 export const SUMMARY_FIELDS: readonly FieldDef[] = [
@@ -82,15 +83,19 @@ function summaryRows(resolved: readonly ResolvedField[], report: ReportBuilder) 
     report.accept(Number.NaN);
     return undefined;
   };
-  const finish = () => ({
-    table: {
-      ids: hasId ? ids : undefined,
-      x: x.finish(),
-      tx: tx.finish(),
-      T: T.finish(),
-      zbar: hasZbar ? zbar.finish() : undefined,
-    },
-    customers: x.length,
-  });
+  function* finish(): Work<FinishedTable<Omit<SummaryTable, 'report'>>> {
+    // The work of the columns' final copies (a few per row).
+    yield x.length * 4;
+    return {
+      table: {
+        ids: hasId ? ids : undefined,
+        x: x.finish(),
+        tx: tx.finish(),
+        T: T.finish(),
+        zbar: hasZbar ? zbar.finish() : undefined,
+      },
+      customers: x.length,
+    };
+  }
   return { visitor: { accept }, finish };
 }

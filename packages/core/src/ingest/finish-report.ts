@@ -1,4 +1,5 @@
 import type { TableKind } from '../schema/fields.js';
+import { forChunks, type Work } from '../util/work.js';
 import { describeMapping, type ResolvedField, unmappedColumns } from './mapping.js';
 import { isoDate } from './parse-date.js';
 import type { RecordSource } from './record-source.js';
@@ -46,16 +47,26 @@ export function finishReport(args: FinishArgs): IngestReport {
   };
 }
 
-/** Number of distinct non-negative codes. */
-export function distinctCodes(codes: Int32Array, dictionarySize: number): number {
-  const seen = new Uint8Array(dictionarySize);
-  let n = 0;
-  for (let i = 0; i < codes.length; i++) {
+/** Number of distinct non-negative codes, as work that reports as it goes. */
+export function* distinctCodesSteps(codes: Int32Array, dictionarySize: number): Work<number> {
+  const state = { codes, seen: new Uint8Array(dictionarySize), n: 0 };
+  yield* forChunks(codes.length, 2, countDistinct, state);
+  return state.n;
+}
+
+function countDistinct(
+  s: { codes: Int32Array; seen: Uint8Array; n: number },
+  from: number,
+  to: number,
+): void {
+  const { codes, seen } = s;
+  let n = s.n;
+  for (let i = from; i < to; i++) {
     const c = codes[i]!;
     if (c >= 0 && seen[c] === 0) {
       seen[c] = 1;
       n++;
     }
   }
-  return n;
+  s.n = n;
 }

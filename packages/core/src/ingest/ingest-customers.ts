@@ -3,12 +3,16 @@ import type { CustomerTable } from '../schema/customers.js';
 import { CUSTOMER_FIELDS } from '../schema/fields.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
+import type { Work } from '../util/work.js';
 import { type ResolvedField, unmappedColumns } from './mapping.js';
 import { type IngestOptions, nowMs } from './options.js';
 import { type FieldValue, type RowContext, readText } from './read-rows.js';
 import type { IngestInput, RecordSource } from './record-source.js';
 import type { ReportBuilder } from './report.js';
-import { type IngestResult, runIngestion } from './run-ingestion.js';
+import { type FinishedTable, type IngestResult, runIngestion } from './run-ingestion.js';
+
+/** Work units per row and column of the columns' final copies. */
+const BUILD_COST = 5;
 
 /**
  * Read customers. Ids must be unique (a repeated id is rejected as `duplicate-id`, pointing at the first row);
@@ -68,7 +72,7 @@ function customerRows(
     return undefined;
   };
 
-  const finish = () => {
+  function* finish(): Work<FinishedTable<CustomerTable>> {
     const idColumn = id.finish();
     const table: CustomerTable = {
       kind: 'customers',
@@ -82,7 +86,8 @@ function customerRows(
         DictColumn
       >,
     };
+    yield table.length * (4 + attributeNames.length) * BUILD_COST;
     return { table, customers: idColumn.dictionary.length };
-  };
+  }
   return { visitor: { accept }, finish };
 }

@@ -3,13 +3,17 @@ import type { InteractionTable } from '../schema/interactions.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { Float64Builder } from '../util/growable.js';
 import { HashSet53 } from '../util/hash-set.js';
-import { distinctCodes } from './finish-report.js';
+import type { Work } from '../util/work.js';
+import { distinctCodesSteps } from './finish-report.js';
 import type { ResolvedField } from './mapping.js';
 import { type IngestOptions, nowMs } from './options.js';
 import type { FieldValue, RowContext } from './read-rows.js';
 import type { IngestInput } from './record-source.js';
 import type { ReportBuilder } from './report.js';
-import { type IngestResult, runIngestion } from './run-ingestion.js';
+import { type FinishedTable, type IngestResult, runIngestion } from './run-ingestion.js';
+
+/** Work units per row of the columns' final copies. */
+const BUILD_COST = 10;
 
 /** Read service interactions (complaints, tickets, calls, …); `type` is stored lower-cased. */
 export function ingestInteractions(
@@ -52,7 +56,7 @@ function interactionRows(
     return undefined;
   };
 
-  const finish = () => {
+  function* finish(): Work<FinishedTable<InteractionTable>> {
     const customerColumn = customer.finish();
     const table: InteractionTable = {
       kind: 'interactions',
@@ -62,7 +66,11 @@ function interactionRows(
       type: type.finish(),
       ...(satisfaction ? { satisfaction: satisfaction.finish() } : {}),
     };
-    return { table, customers: distinctCodes(customerColumn.codes, customerColumn.dictionary.length) };
-  };
+    yield table.length * BUILD_COST;
+    return {
+      table,
+      customers: yield* distinctCodesSteps(customerColumn.codes, customerColumn.dictionary.length),
+    };
+  }
   return { visitor: { accept }, finish };
 }

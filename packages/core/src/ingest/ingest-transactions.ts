@@ -3,16 +3,25 @@ import type { TransactionTable } from '../schema/transactions.js';
 import { DictionaryBuilder } from '../util/dictionary-builder.js';
 import { DuplicateFinder } from '../util/duplicate-finder.js';
 import { Float64Builder } from '../util/growable.js';
-import { distinctCodes } from './finish-report.js';
+import { forChunks, type Work } from '../util/work.js';
+import { distinctCodesSteps } from './finish-report.js';
 import type { ResolvedField } from './mapping.js';
 import { nowMs, type TransactionIngestOptions } from './options.js';
 import type { FieldValue, RowContext } from './read-rows.js';
 import type { IngestInput, TypedColumn } from './record-source.js';
 import type { ReportBuilder } from './report.js';
-import { type IngestResult, runIngestion } from './run-ingestion.js';
+import { type FinishedTable, type IngestResult, runIngestion } from './run-ingestion.js';
 import { transactionFastLane } from './transaction-fast-lane.js';
 
 export type { IngestResult } from './run-ingestion.js';
+
+/** Work units per row: warning a repeated row; the columns' final copies. */
+const WARN_COST = 20;
+const BUILD_COST = 20;
+
+function warnRepeated(s: { report: ReportBuilder; rows: Int32Array }, from: number, to: number): void {
+  for (let k = from; k < to; k++) s.report.warn('duplicate-row', s.rows[k]!);
+}
 
 const F = Object.fromEntries(TRANSACTION_FIELDS.map((f, i) => [f.name, i])) as Record<
   (typeof TRANSACTION_FIELDS)[number]['name'],
@@ -149,8 +158,9 @@ function transactionRows(
     if (typeof price === 'number' && price < 0) report.warnRejected('negative-price');
   };
 
-  const finish = () => {
-    for (const row of duplicates.finish()) report.warn('duplicate-row', row);
+  function* finish(): Work<FinishedTable<TransactionTable>> {
+    const repeated = yield* duplicates.finishSteps();
+    yield* forChunks(repeated.length, WARN_COST, warnRepeated, { report, rows: repeated });
     const customerColumn = customer.finish();
     const table: TransactionTable = {
       kind: 'transactions',
@@ -168,11 +178,12 @@ function transactionRows(
       ...(channel ? { channel: channel.finish() } : {}),
       ...(currency ? { currency: currency.finish() } : {}),
     };
+    yield table.length * BUILD_COST;
     return {
       table,
-      customers: distinctCodes(customerColumn.codes, customerColumn.dictionary.length),
+      customers: yield* distinctCodesSteps(customerColumn.codes, customerColumn.dictionary.length),
       policy: { returns: policy, ...(prefix !== undefined ? { cancellationPrefix: prefix } : {}) },
     };
-  };
+  }
   return { visitor: { accept, inspectRejected, ...(fast ? { fast } : {}) }, finish };
 }

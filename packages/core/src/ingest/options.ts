@@ -25,8 +25,10 @@ export interface IngestOptions extends ReadOptions, ValueOptions {
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
   /**
-   * Awaited every 4,096 rows and after every batch. An in-thread host passes a function that yields to the event
-   * loop (a macrotask), so ingestion never blocks the page for long; the signal is checked after each pause.
+   * Awaited every 4,096 rows and after every batch, every 16,384 rows while the keys of row objects are read
+   * (before the first row), and every few milliseconds of work while the table is built (duplicate check,
+   * columns). An in-thread host passes a function that yields to the event loop (a macrotask), so ingestion never
+   * blocks the page for long; the signal is checked after each pause. Where it pauses does not change the result.
    */
   pause?: () => Promise<void>;
 }
