@@ -2,6 +2,7 @@ import {
   AdapterError,
   type RetryOptions,
   retrying,
+  stringHeaders,
   type Transport,
   type TransportResponse,
   untilAborted,
@@ -66,15 +67,9 @@ export function rejectionStatus(error: unknown): number {
   return 400;
 }
 
-/** Header names lower-cased, string values only (e.g. a `Retry-After` the host passes along). */
+/** The headers of a rejection (e.g. a `Retry-After` the host passes along), lower-cased, strings only. */
 function rejectionHeaders(error: unknown): Record<string, string> {
-  const headers = (error as DynamicsErrorResponse | null)?.headers;
-  if (headers === null || typeof headers !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(headers)
-      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-      .map(([k, v]) => [k.toLowerCase(), v]),
-  );
+  return stringHeaders((error as DynamicsErrorResponse | null)?.headers);
 }
 
 /** Whether a rejection is the platform's error object (as opposed to a bug or a missing API, an `Error` of its own). */

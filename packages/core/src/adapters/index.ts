@@ -4,6 +4,7 @@ export { type ConvertedRows, type CurrencyConversion, convertCurrency } from './
 export { type AdapterStream, createAdapter } from './create-adapter.js';
 export { AdapterError, type AdapterErrorCode, describeRequest } from './errors.js';
 export { type FetchTransportOptions, fetchTransport } from './fetch-transport.js';
+export { stringHeaders } from './headers.js';
 export {
   checkMapping,
   type MappedRecords,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAborted, untilAborted } from '../../src/adapters/index.js';
+import { checkAborted, stringHeaders, untilAborted } from '../../src/adapters/index.js';
 
 describe('untilAborted', () => {
   it("settles with the call's own outcome when nothing aborts", async () => {
@@ -34,5 +34,16 @@ describe('checkAborted', () => {
     expect(() => checkAborted(undefined)).not.toThrow();
     controller.abort(new Error('stop'));
     expect(() => checkAborted(controller.signal)).toThrow('stop');
+  });
+});
+
+describe('stringHeaders', () => {
+  it('lower-cases names and keeps string values only', () => {
+    expect(stringHeaders({ 'Retry-After': '7', 'X-Count': 3, Via: 'proxy' })).toEqual({
+      'retry-after': '7',
+      via: 'proxy',
+    });
+    expect(stringHeaders(undefined)).toEqual({});
+    expect(stringHeaders('Retry-After: 7')).toEqual({});
   });
 });
